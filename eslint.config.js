@@ -1,0 +1,31 @@
+// One lint setup for the whole project: recommended rules, TypeScript-aware, and a fence around the
+// pure core so that it never reaches for Office, the DOM, files or the clock.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-results/**', 'samples/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'os'], message: 'The core does no I/O.' },
+          { group: ['react', 'react-dom', '@fluentui/*', '@e965/xlsx', 'xlsx', 'exceljs', 'fflate'], message: 'The core stays free of UI and file libraries.' },
+          { group: ['**/hosts/**', '**/taskpane/**', '**/cli/**'], message: 'The core imports nothing outside src/core.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'Excel', 'Office', 'document', 'window', 'process'],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core never reads the clock: pass the time in.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The core never reads the clock: pass the time in.' }],
+    },
+  },
+);

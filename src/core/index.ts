@@ -1,0 +1,34 @@
+/**
+ * The core's only door: everything hosts, the task pane and the CLI may use. Pure and synchronous:
+ * no Office, no DOM, no files, no clock (the caller passes `builtAt` and any as-of time).
+ */
+export type { CellValue, RawSheet } from './model/raw-sheet.ts';
+export type { CellRole, ChartSpec, GridCell, GridValue, Merge, SheetGrid } from './model/grid.ts';
+export type { CaseRecord, ResolvedUnit } from './model/case-record.ts';
+export { InputError, warningKindLabels, type BuildWarning, type WarningKind } from './model/warning.ts';
+
+export type { Settings, StageStep, UnitGroup, FirstLevelUnit, SecondLevelUnit, SourceSetting, ColumnMapping, TableColumns } from './settings/settings.ts';
+export { defaultSettings } from './settings/defaults.ts';
+export { readSettingsSheet, settingsSheetName, settingsToGrid } from './settings/settings-sheet.ts';
+
+export { caseFields, hotlineFields, fieldsByKind, sheetKindLabels, type FieldSpec, type SheetKind } from './ingest/columns.ts';
+export { detectSheetLayout, matchColumns, type ColumnMatch, type SheetLayout } from './ingest/detect-header.ts';
+export { readCaseSheet, type CaseSheetRead, type RowAccounting } from './ingest/read-cases.ts';
+export { createUnitResolver } from './ingest/resolve-unit.ts';
+export { createStageResolver } from './ingest/resolve-stage.ts';
+
+export { flagCase, type CaseFlags } from './stats/case-flags.ts';
+export { emptyCaseCounts, type CaseCounts } from './stats/case-counts.ts';
+export { computeCaseStatistics, type CaseStatistics, type UnitRow, type NamedCounts } from './stats/case-statistics.ts';
+export { findIndicator, indicatorNames } from './stats/indicators.ts';
+
+export { formatRate, rateNumberFormat } from './report/rate-display.ts';
+export { historySheetName, readHistorySheet, type HistoryRecord } from './report/history.ts';
+export { fingerprintGrid, fingerprintSheet, metaSheetName } from './report/fingerprint.ts';
+export { caseTableNames, unitRowKey } from './report/case-tables.ts';
+
+export { parsePeriod, periodKey, periodLabel, shiftPeriod, startOfPeriod, endOfPeriod, type Period } from './time/period.ts';
+export { parseWallTime, formatWallTime, wallTimeFromExcelSerial, excelSerialFromWallTime, wallTimeOf, type WallTime } from './time/wall-time.ts';
+
+export { isGeneratedSheetName, discoverSheets } from './build/discover-sheets.ts';
+export { buildMonthlyReport, type BuildMonthlyReportOptions, type BuildResult, type ReconciliationCheck } from './build/build-monthly-report.ts';

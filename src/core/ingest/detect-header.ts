@@ -1,0 +1,148 @@
+/**
+ * Finding a sheet's header row and its columns. Exports carry title rows, blank rows or an export
+ * timestamp above the headers, so the first rows are scanned and the row naming the most known
+ * fields wins; the sheet's kind is the kind whose required fields that row names.
+ */
+import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
+import type { ColumnMapping } from '../settings/settings.ts';
+import { cellToText, normalizeHeader } from '../text/normalize.ts';
+import { fieldsByKind, sheetNameHints, type FieldSpec, type SheetKind } from './columns.ts';
+
+/** How many leading rows may hold the header row. */
+const headerSearchRows = 20;
+
+export interface ColumnMatch {
+  readonly field: string;
+  /** 0-based column index. */
+  readonly col: number;
+  readonly header: string;
+  readonly how: 'manual' | 'exact' | 'contains';
+}
+
+export interface SheetLayout {
+  readonly sheet: string;
+  /** null when the sheet looks like no known kind. */
+  readonly kind: SheetKind | null;
+  /** Index into `sheet.rows` of the header row. */
+  readonly headerIndex: number;
+  /** Sheet row number (1-based) of the header row. */
+  readonly headerRow: number;
+  /** Every header text of the header row, by column. */
+  readonly headers: readonly string[];
+  readonly matches: readonly ColumnMatch[];
+  /** Field → column index. */
+  readonly columns: Readonly<Record<string, number>>;
+  /** Headers that matched no field: shown in the mapping UI. */
+  readonly unmatched: readonly { readonly col: number; readonly header: string }[];
+  /** Required fields of `kind` that no column names. */
+  readonly missingRequired: readonly FieldSpec[];
+}
+
+/** Matches one header row against a kind's fields: manual mappings, then exact synonyms, then "contains". */
+export function matchColumns(headers: readonly string[], fields: readonly FieldSpec[], mappings: readonly ColumnMapping[] = []): ColumnMatch[] {
+  const normalized = headers.map((header) => normalizeHeader(header));
+  const taken = new Set<number>();
+  const found = new Map<string, ColumnMatch>();
+  const assign = (field: string, col: number, how: ColumnMatch['how']) => {
+    taken.add(col);
+    found.set(field, { field, col, header: headers[col], how });
+  };
+  const known = new Set(fields.map((spec) => spec.field));
+  for (const mapping of mappings) {
+    if (!known.has(mapping.field) || found.has(mapping.field)) continue;
+    const col = normalized.indexOf(normalizeHeader(mapping.header));
+    if (col >= 0 && !taken.has(col)) assign(mapping.field, col, 'manual');
+  }
+  for (const spec of fields) {
+    if (found.has(spec.field)) continue;
+    for (const synonym of spec.synonyms) {
+      const target = normalizeHeader(synonym);
+      const col = normalized.findIndex((header, index) => header === target && !taken.has(index));
+      if (col >= 0) {
+        assign(spec.field, col, 'exact');
+        break;
+      }
+    }
+  }
+  for (const spec of fields) {
+    if (found.has(spec.field)) continue;
+    for (const synonym of spec.synonyms) {
+      const target = normalizeHeader(synonym);
+      if (target.length < 2) continue;
+      const col = normalized.findIndex((header, index) => header.includes(target) && !taken.has(index));
+      if (col >= 0) {
+        assign(spec.field, col, 'contains');
+        break;
+      }
+    }
+  }
+  return [...found.values()].sort((left, right) => left.col - right.col);
+}
+
+interface KindScore {
+  readonly kind: SheetKind;
+  readonly matches: ColumnMatch[];
+  readonly requiredMatched: number;
+  readonly requiredCount: number;
+}
+
+function scoreKinds(headers: readonly string[], mappings: readonly ColumnMapping[]): KindScore[] {
+  return (Object.keys(fieldsByKind) as SheetKind[]).map((kind) => {
+    const fields = fieldsByKind[kind];
+    const matches = matchColumns(
+      headers,
+      fields,
+      mappings.filter((mapping) => mapping.kind === kind),
+    );
+    const matchedFields = new Set(matches.map((match) => match.field));
+    const required = fields.filter((spec) => spec.required);
+    return { kind, matches, requiredMatched: required.filter((spec) => matchedFields.has(spec.field)).length, requiredCount: required.length };
+  });
+}
+
+function rowTexts(row: readonly CellValue[] | undefined): string[] {
+  return (row ?? []).map((cell) => cellToText(cell));
+}
+
+function nameHintScore(sheetName: string, kind: SheetKind): number {
+  return sheetNameHints[kind].some((hint) => sheetName.includes(hint)) ? 1 : 0;
+}
+
+/**
+ * Finds the header row among the first 20 rows and decides the sheet's kind.
+ * A kind is decided when all its required fields are named; otherwise the sheet is of the kind it
+ * most resembles (at least two required fields, or one and a matching sheet name), with the missing
+ * fields listed, or of no kind.
+ */
+export function detectSheetLayout(sheet: RawSheet, mappings: readonly ColumnMapping[] = []): SheetLayout {
+  const firstRow = sheet.firstRow ?? 1;
+  let best: { index: number; headers: string[]; scores: KindScore[]; value: number } | null = null;
+  const limit = Math.min(headerSearchRows, sheet.rows.length);
+  for (let index = 0; index < limit; index++) {
+    const headers = rowTexts(sheet.rows[index]);
+    if (headers.filter((text) => text !== '').length < 2) continue;
+    const scores = scoreKinds(headers, mappings);
+    const value = Math.max(...scores.map((score) => score.matches.length + score.requiredMatched));
+    if (!best || value > best.value) best = { index, headers, scores, value };
+  }
+  if (!best || best.value === 0) {
+    return { sheet: sheet.name, kind: null, headerIndex: 0, headerRow: firstRow, headers: rowTexts(sheet.rows[0]), matches: [], columns: {}, unmatched: [], missingRequired: [] };
+  }
+  const ranked = [...best.scores].sort(
+    (left, right) =>
+      Number(right.requiredMatched === right.requiredCount) - Number(left.requiredMatched === left.requiredCount) ||
+      right.requiredMatched - left.requiredMatched ||
+      right.matches.length - left.matches.length ||
+      nameHintScore(sheet.name, right.kind) - nameHintScore(sheet.name, left.kind),
+  );
+  const top = ranked[0];
+  const plausible = top.requiredMatched === top.requiredCount || top.requiredMatched >= 2 || (top.requiredMatched >= 1 && nameHintScore(sheet.name, top.kind) > 0);
+  const kind = plausible ? top.kind : null;
+  const matches = kind ? top.matches : [];
+  const columns: Record<string, number> = {};
+  for (const match of matches) columns[match.field] = match.col;
+  const matchedCols = new Set(matches.map((match) => match.col));
+  const unmatched = best.headers.map((header, col) => ({ col, header })).filter((entry) => entry.header !== '' && !matchedCols.has(entry.col));
+  const missingRequired = kind ? fieldsByKind[kind].filter((spec) => spec.required && columns[spec.field] === undefined) : [];
+  return { sheet: sheet.name, kind, headerIndex: best.index, headerRow: firstRow + best.index, headers: best.headers, matches, columns, unmatched, missingRequired };
+}

@@ -1,0 +1,301 @@
+/**
+ * Reading a cases sheet into CaseRecords. Every row after the header ends up somewhere: a record, a
+ * blank row, a totals row (合计/总计), or a bad row listed under a warning (no id, no readable report
+ * time). A repeated id keeps the later row (an export lists a case again after it changed), warned.
+ */
+import type { CaseRecord } from '../model/case-record.ts';
+import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
+import type { BuildWarning } from '../model/warning.ts';
+import type { Settings } from '../settings/settings.ts';
+import { cellToText, isYes, normalizeText } from '../text/normalize.ts';
+import { parseWallTime, type WallTime } from '../time/wall-time.ts';
+import { caseFields } from './columns.ts';
+import type { SheetLayout } from './detect-header.ts';
+import { createUnitResolver } from './resolve-unit.ts';
+import { createSourceResolver, createStageResolver } from './resolve-stage.ts';
+
+/** How the rows of a sheet were used; the parts add up to `rowsAfterHeader`. */
+export interface RowAccounting {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly rowsAfterHeader: number;
+  readonly records: number;
+  readonly blankRows: number;
+  readonly totalsRows: number;
+  /** Rows not counted: no id, or no readable report time. */
+  readonly badRows: number;
+  /** Earlier rows of a repeated id, replaced by the later row. */
+  readonly replacedRows: number;
+}
+
+export interface CaseSheetRead {
+  readonly sheet: string;
+  readonly layout: SheetLayout;
+  readonly records: readonly CaseRecord[];
+  readonly accounting: RowAccounting;
+  readonly warnings: readonly BuildWarning[];
+  /** Whether the sheet has a deadline column at all (without one the 按期 columns stay empty). */
+  readonly hasDeadlineColumn: boolean;
+}
+
+const totalsWords = new Set(['合计', '总计', '小计', '总数', '合计:', '总计:']);
+const timeFields = ['acceptedAt', 'filedAt', 'dispatchedAt', 'deadline', 'disposedAt', 'closedAt'] as const;
+
+function labelOf(field: string): string {
+  return caseFields.find((spec) => spec.field === field)?.label ?? field;
+}
+
+function isBlankRow(row: readonly CellValue[]): boolean {
+  for (const cell of row) {
+    if (cell === null || cell === undefined) continue;
+    if (typeof cell === 'string' && cell.trim() === '') continue;
+    return false;
+  }
+  return true;
+}
+
+function isTotalsRow(row: readonly CellValue[]): boolean {
+  for (let col = 0; col < Math.min(row.length, 4); col++) {
+    const cell = row[col];
+    if (cell === null || cell === undefined || cell === '') continue;
+    if (typeof cell === 'string' && totalsWords.has(normalizeText(cell))) return true;
+  }
+  return false;
+}
+
+/** Reads an overdue-like cell: true (超期), false (未超期/按期), or null (blank). */
+function parseOverdue(value: CellValue, inverted: boolean): boolean | null {
+  if (value === null || value === undefined) return null;
+  const text = normalizeText(cellToText(value));
+  if (text === '') return null;
+  let yes: boolean;
+  if (/^(未超期|不超期|未超时|按期|正常|否|n|no|0|false)$/i.test(text)) yes = false;
+  else if (/^(超期|已超期|超时|逾期|是|y|yes|1|true)$/i.test(text)) yes = true;
+  else yes = isYes(value);
+  return inverted ? !yes : yes;
+}
+
+function parseCount(value: CellValue): number {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+  const text = normalizeText(cellToText(value));
+  if (text === '') return 0;
+  if (/^\d+$/.test(text)) return Number(text);
+  return isYes(text) ? 1 : 0;
+}
+
+function parseSelfDisposed(value: CellValue): boolean {
+  if (isYes(value)) return true;
+  return typeof value === 'string' && normalizeText(value).includes('自行处置');
+}
+
+/** Reads the records of a cases sheet whose layout `detectSheetLayout` found (kind `cases`, no missing column). */
+export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Settings): CaseSheetRead {
+  const warnings: BuildWarning[] = [];
+  const columns = layout.columns;
+  const col = (field: string): number => columns[field] ?? -1;
+  const at = (row: readonly CellValue[], index: number): CellValue => (index >= 0 ? row[index] : null);
+  const text = (row: readonly CellValue[], index: number): string => (index >= 0 ? cellToText(row[index]) : '');
+  const firstRow = sheet.firstRow ?? 1;
+  const resolveUnit = createUnitResolver(settings);
+  const resolveStage = createStageResolver(settings);
+  const resolveSource = createSourceResolver(settings);
+  const sourceCache = new Map<string, ReturnType<typeof resolveSource>>();
+  const stageCache = new Map<string, ReturnType<typeof resolveStage>>();
+
+  const idCol = col('caseId');
+  const reportedCol = col('reportedAt');
+  const timeCols = timeFields.map((field) => [field, col(field)] as const);
+  const [sourceCol, stageCol, unitCol] = [col('source'), col('stage'), col('unit')];
+  const [kindCol, mainCol, subCol, descCol, addrCol] = [col('kind'), col('mainType'), col('subType'), col('description'), col('address')];
+  const [districtCol, streetCol, communityCol, pointCol] = [col('district'), col('street'), col('community'), col('pointType')];
+  const [overdueCol, onTimeCol, selfCol, reworkCol, postponeCol] = [col('overdueFlag'), col('onTimeFlag'), col('selfDisposed'), col('reworkCount'), col('postponeCount')];
+
+  const byId = new Map<string, CaseRecord>();
+  const unknownStages = new Map<string, number[]>();
+  let blankRows = 0;
+  let totalsRows = 0;
+  let badRows = 0;
+  let replacedRows = 0;
+  const duplicateRows = new Map<string, number[]>();
+  const badTimeByColumn = new Map<string, { rows: number[]; samples: string[] }>();
+  const noteBadTime = (field: string, rowNumber: number, value: CellValue) => {
+    const label = labelOf(field);
+    const entry = badTimeByColumn.get(label) ?? { rows: [], samples: [] };
+    entry.rows.push(rowNumber);
+    if (entry.samples.length < 3) entry.samples.push(`第${rowNumber}行"${cellToText(value)}"`);
+    badTimeByColumn.set(label, entry);
+  };
+  const missingIdRows: number[] = [];
+  const missingReportRows: number[] = [];
+
+  const rows = sheet.rows;
+  for (let index = layout.headerIndex + 1; index < rows.length; index++) {
+    const row = rows[index] ?? [];
+    const rowNumber = firstRow + index;
+    if (isBlankRow(row)) {
+      blankRows++;
+      continue;
+    }
+    if (isTotalsRow(row)) {
+      totalsRows++;
+      continue;
+    }
+    const caseId = text(row, idCol);
+    if (caseId === '') {
+      badRows++;
+      missingIdRows.push(rowNumber);
+      continue;
+    }
+    const reportedRaw = at(row, reportedCol);
+    const reportedAt = parseWallTime(reportedRaw);
+    if (reportedAt === null || reportedAt === undefined) {
+      badRows++;
+      if (reportedAt === null) missingReportRows.push(rowNumber);
+      else noteBadTime('reportedAt', rowNumber, reportedRaw);
+      continue;
+    }
+    const times: Record<string, WallTime | null> = {};
+    for (const [field, index2] of timeCols) {
+      if (index2 < 0) {
+        times[field] = null;
+        continue;
+      }
+      const raw = row[index2];
+      const parsed = parseWallTime(raw);
+      if (parsed === undefined) {
+        noteBadTime(field, rowNumber, raw);
+        times[field] = null;
+      } else times[field] = parsed;
+    }
+    const sourceText = text(row, sourceCol);
+    let source = sourceCache.get(sourceText);
+    if (!source) {
+      source = resolveSource(sourceText);
+      sourceCache.set(sourceText, source);
+    }
+    const stageText = text(row, stageCol);
+    let stage = stageCache.get(stageText);
+    if (stage === undefined) {
+      stage = resolveStage(stageText);
+      stageCache.set(stageText, stage);
+    }
+    if (stage === null) {
+      const stageRows = unknownStages.get(stageText);
+      if (stageRows) stageRows.push(rowNumber);
+      else unknownStages.set(stageText, [rowNumber]);
+    }
+    const unitText = text(row, unitCol);
+    const overdue = overdueCol >= 0 ? parseOverdue(at(row, overdueCol), false) : onTimeCol >= 0 ? parseOverdue(at(row, onTimeCol), true) : null;
+    const record: CaseRecord = {
+      sheet: sheet.name,
+      row: rowNumber,
+      caseId,
+      source: source.name,
+      sourceKnown: source.known,
+      reportedAt,
+      stageText,
+      stage,
+      unitText,
+      unit: resolveUnit(unitText),
+      kind: text(row, kindCol),
+      mainType: text(row, mainCol),
+      subType: text(row, subCol),
+      description: text(row, descCol),
+      address: text(row, addrCol),
+      district: text(row, districtCol),
+      street: text(row, streetCol),
+      community: text(row, communityCol),
+      pointType: text(row, pointCol),
+      acceptedAt: times.acceptedAt,
+      filedAt: times.filedAt,
+      dispatchedAt: times.dispatchedAt,
+      deadline: times.deadline,
+      disposedAt: times.disposedAt,
+      closedAt: times.closedAt,
+      overdue,
+      selfDisposed: source.selfDisposal || (selfCol >= 0 && parseSelfDisposed(at(row, selfCol))),
+      reworkCount: reworkCol >= 0 ? parseCount(at(row, reworkCol)) : 0,
+      postponeCount: postponeCol >= 0 ? parseCount(at(row, postponeCol)) : 0,
+    };
+    const earlier = byId.get(caseId);
+    if (earlier) {
+      replacedRows++;
+      const seen = duplicateRows.get(caseId) ?? [earlier.row];
+      seen.push(rowNumber);
+      duplicateRows.set(caseId, seen);
+      byId.delete(caseId); // re-inserted below, so the map keeps the later row's position
+    }
+    byId.set(caseId, record);
+  }
+
+  const sheetName = sheet.name;
+  if (missingIdRows.length) {
+    warnings.push({
+      kind: 'missingId',
+      sheet: sheetName,
+      rows: missingIdRows,
+      column: layout.headers[idCol],
+      message: `${missingIdRows.length} 行没有${labelOf('caseId')}，未计入统计。`,
+      action: '在原系统中查到这些案件的编号后补上，或确认它们不是案件行。',
+    });
+  }
+  if (missingReportRows.length) {
+    warnings.push({
+      kind: 'badTime',
+      sheet: sheetName,
+      rows: missingReportRows,
+      column: layout.headers[reportedCol],
+      message: `${missingReportRows.length} 行的上报时间为空，无法归入统计期，未计入统计。`,
+      action: '补上上报时间后重新生成。',
+    });
+  }
+  for (const [label, entry] of badTimeByColumn) {
+    const counted = label !== labelOf('reportedAt');
+    warnings.push({
+      kind: 'badTime',
+      sheet: sheetName,
+      rows: entry.rows,
+      column: label,
+      message: `${entry.rows.length} 行的"${label}"不是可识别的时间（如 ${entry.samples.join('、')}）${counted ? '，按未填写处理' : '，无法归入统计期，未计入统计'}。`,
+      action: '把时间改成 2021-09-03 10:22 这样的格式后重新生成。',
+    });
+  }
+  for (const [stageText, stageRows] of unknownStages) {
+    warnings.push({
+      kind: 'unknownStage',
+      sheet: sheetName,
+      rows: stageRows,
+      column: layout.headers[stageCol],
+      message: `阶段"${stageText || '（空）'}"不在设置的阶段词中，${stageRows.length} 件案件只计入上报数。`,
+      action: `在"月报设置"的阶段词中把"${stageText}"加到对应的阶段，然后重新生成。`,
+    });
+  }
+  for (const [caseId, seenRows] of duplicateRows) {
+    warnings.push({
+      kind: 'duplicateId',
+      sheet: sheetName,
+      rows: seenRows,
+      column: layout.headers[idCol],
+      message: `编号 ${caseId} 出现 ${seenRows.length} 次（第 ${seenRows.join('、')} 行），按最后一行（第 ${seenRows[seenRows.length - 1]} 行）统计。`,
+      action: '通常是导出时案件状态有更新，无需处理；如不对，请删去多余的行。',
+    });
+  }
+  const records = [...byId.values()];
+  return {
+    sheet: sheetName,
+    layout,
+    records,
+    warnings,
+    hasDeadlineColumn: col('deadline') >= 0,
+    accounting: {
+      sheet: sheetName,
+      headerRow: layout.headerRow,
+      rowsAfterHeader: Math.max(0, rows.length - layout.headerIndex - 1),
+      records: records.length,
+      blankRows,
+      totalsRows,
+      badRows,
+      replacedRows,
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Warnings and errors of a build. Every row that is not counted is listed under a warning that names
+ * the sheet, the row and the reason, and says what the clerk can do.
+ */
+
+export type WarningKind =
+  | 'duplicateId' // 重复编号: the later row wins
+  | 'badTime' // 时间无法识别
+  | 'unknownStage' // 阶段无法识别
+  | 'unknownUnit' // 单位不在设置中
+  | 'unknownSource' // 来源不在设置中
+  | 'missingUnit' // 已派遣但未填处置部门
+  | 'missingId' // 缺少编号
+  | 'outsidePeriod' // 不在统计期内 (counted in no table of this period)
+  | 'onTimeUnjudged' // 无法判断是否按期
+  | 'noDeadlineColumn' // 无处置截止时间列
+  | 'noHistory' // 无上期数据
+  | 'editedSheet' // 生成的表已被手工修改
+  | 'settings' // 设置表中的问题
+  | 'lowRate'; // 指标低于警戒线
+
+/** Chinese titles of the warning kinds, for grouping in the task pane and the CLI. */
+export const warningKindLabels: Readonly<Record<WarningKind, string>> = {
+  duplicateId: '编号重复（以后一行为准）',
+  badTime: '时间无法识别',
+  unknownStage: '阶段无法识别（只计入上报数）',
+  unknownUnit: '处置部门不在设置中',
+  unknownSource: '问题来源不在设置中',
+  missingUnit: '已派遣案件未填处置部门',
+  missingId: '缺少编号',
+  outsidePeriod: '不在本统计期内',
+  onTimeUnjudged: '无法判断是否按期',
+  noDeadlineColumn: '缺少处置截止时间列',
+  noHistory: '缺少上期数据',
+  editedSheet: '已生成的表被手工修改过',
+  settings: '设置表问题',
+  lowRate: '指标低于警戒线',
+};
+
+export interface BuildWarning {
+  readonly kind: WarningKind;
+  /** Sheet the warning is about. */
+  readonly sheet: string;
+  /** Sheet row numbers (1-based) concerned; empty for sheet-level warnings. */
+  readonly rows: readonly number[];
+  /** Column header concerned, when one is. */
+  readonly column?: string;
+  /** What happened, in Chinese, naming the value seen. */
+  readonly message: string;
+  /** What the clerk can do. */
+  readonly action: string;
+}
+
+/** A problem that stops the build: a required column is missing, or no cases sheet exists. */
+export class InputError extends Error {
+  readonly sheet: string;
+  readonly column: string;
+  readonly headersSeen: readonly string[];
+  constructor(message: string, details: { sheet: string; column: string; headersSeen: readonly string[] }) {
+    super(message);
+    this.name = 'InputError';
+    this.sheet = details.sheet;
+    this.column = details.column;
+    this.headersSeen = details.headersSeen;
+  }
+}

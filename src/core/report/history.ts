@@ -1,0 +1,110 @@
+/**
+ * The history sheet (历史指标): a long table of every figure each build recorded, so that next
+ * month's 上期 columns show what was reported. The clerk may type or correct figures there; a later
+ * build of the same period replaces that period's rows of the tables it builds, and keeps the rest.
+ */
+import type { RawSheet } from '../model/raw-sheet.ts';
+import type { GridCell, SheetGrid } from '../model/grid.ts';
+import type { BuildWarning } from '../model/warning.ts';
+import { cellToText, normalizeText } from '../text/normalize.ts';
+
+export const historySheetName = '历史指标';
+export const historyHeaders = ['期间', '表', '行', '指标', '数值', '统计时点', '记录时间'] as const;
+
+export interface HistoryRecord {
+  /** `2021-09`. */
+  readonly period: string;
+  /** Table name: 案件概况, 部门处置, 县区办理, 12345受理 … */
+  readonly table: string;
+  /** Row key: a source, `一级/二级`, `一级/合计`, 总计 … */
+  readonly row: string;
+  readonly indicator: string;
+  readonly value: number | null;
+  readonly asOf: string;
+  readonly recordedAt: string;
+}
+
+/** Reads a number the clerk may have typed: 0.9928, `99.28%`, `1,234`; null for blank or text. */
+export function parseFigure(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const text = normalizeText(cellToText(value)).replace(/,/g, '');
+  if (text === '') return null;
+  const percent = /^(-?\d+(?:\.\d+)?)%$/.exec(text);
+  if (percent) return Number(percent[1]) / 100;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : null;
+}
+
+/** Reads the history sheet; rows it cannot read are reported, never dropped silently. */
+export function readHistorySheet(sheet: RawSheet): { records: HistoryRecord[]; warnings: BuildWarning[] } {
+  const records: HistoryRecord[] = [];
+  const badRows: number[] = [];
+  const firstRow = sheet.firstRow ?? 1;
+  const headerIndex = sheet.rows.findIndex((row) => cellToText(row[0]) === historyHeaders[0] && cellToText(row[1]) === historyHeaders[1]);
+  if (headerIndex < 0) {
+    return {
+      records,
+      warnings: sheet.rows.length
+        ? [{ kind: 'settings', sheet: sheet.name, rows: [], message: '历史指标表缺少表头"期间、表、行、指标、数值"，上期数据无法读取。', action: '恢复表头，或删除此表让下次生成时重建。' }]
+        : [],
+    };
+  }
+  for (let index = headerIndex + 1; index < sheet.rows.length; index++) {
+    const row = sheet.rows[index];
+    const texts = [0, 1, 2, 3, 5, 6].map((col) => cellToText(row[col]));
+    if (texts.every((text) => text === '') && (row[4] === null || row[4] === undefined || row[4] === '')) continue;
+    const [period, table, rowKey, indicator, asOf, recordedAt] = texts;
+    if (!/^\d{4}-\d{2}$/.test(period) || table === '' || rowKey === '' || indicator === '') {
+      badRows.push(firstRow + index);
+      continue;
+    }
+    records.push({ period, table, row: rowKey, indicator, value: parseFigure(row[4]), asOf, recordedAt });
+  }
+  const warnings: BuildWarning[] = badRows.length
+    ? [{ kind: 'settings', sheet: sheet.name, rows: badRows, message: `历史指标表有 ${badRows.length} 行无法读取（期间应为 2021-09 这样的格式，表、行、指标不能为空），已忽略。`, action: '改正这些行，或删除它们。' }]
+    : [];
+  return { records, warnings };
+}
+
+/** Replaces `period`'s rows of the given tables with `fresh`, keeping every other row in its order. */
+export function mergeHistory(existing: readonly HistoryRecord[], fresh: readonly HistoryRecord[]): HistoryRecord[] {
+  const replaced = new Set(fresh.map((record) => `${record.period}\u0000${record.table}`));
+  return [...existing.filter((record) => !replaced.has(`${record.period}\u0000${record.table}`)), ...fresh];
+}
+
+/** Looks up recorded figures; when a key was recorded twice, the later row wins. */
+export class HistoryLookup {
+  private readonly values = new Map<string, number | null>();
+  private readonly periods = new Set<string>();
+  constructor(records: readonly HistoryRecord[]) {
+    for (const record of records) {
+      this.values.set(HistoryLookup.key(record.period, record.table, record.row, record.indicator), record.value);
+      this.periods.add(`${record.period}\u0000${record.table}`);
+    }
+  }
+  private static key(period: string, table: string, row: string, indicator: string): string {
+    return [period, table, row, indicator].join('\u0000');
+  }
+  /** The recorded value, null when recorded empty, undefined when never recorded. */
+  get(period: string, table: string, row: string, indicator: string): number | null | undefined {
+    return this.values.get(HistoryLookup.key(period, table, row, indicator));
+  }
+  /** Whether anything was recorded for that period and table. */
+  has(period: string, table: string): boolean {
+    return this.periods.has(`${period}\u0000${table}`);
+  }
+}
+
+/** The history sheet as a grid: header row, then one row per record. */
+export function historyToGrid(records: readonly HistoryRecord[]): SheetGrid {
+  const header: GridCell[] = historyHeaders.map((text) => ({ value: text, role: 'header' }));
+  const rows: GridCell[][] = records.map((record) => [
+    { value: record.period, role: 'plain' },
+    { value: record.table, role: 'plain' },
+    { value: record.row, role: 'plain' },
+    { value: record.indicator, role: 'plain' },
+    { value: record.value, role: 'plain' },
+    { value: record.asOf, role: 'plain' },
+    { value: record.recordedAt, role: 'plain' },
+  ]);
+  return { name: historySheetName, role: 'history', cells: [header, ...rows], merges: [], colWidths: [10, 12, 28, 16, 12, 18, 20], freeze: { rows: 1, cols: 0 } };
+}

@@ -1,0 +1,311 @@
+/**
+ * The settings sheet (月报设置) ↔ Settings. The sheet is made of sections, each headed by a 【…】 row in
+ * column A, then a header row, then data rows up to a blank row or the next section. Lists inside a
+ * cell are separated by 、 or commas. The clerk edits it like any sheet; a section that is missing or
+ * unreadable falls back to its defaults with a warning, so a slip never stops the build.
+ */
+import type { GridCell, SheetGrid } from '../model/grid.ts';
+import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
+import type { BuildWarning } from '../model/warning.ts';
+import { fieldsByKind, sheetKindLabels, type SheetKind } from '../ingest/columns.ts';
+import { cellToText, isYes, splitList } from '../text/normalize.ts';
+import { parseFigure } from '../report/history.ts';
+import { defaultSettings } from './defaults.ts';
+import { stageSteps, type ColumnMapping, type FocusTopic, type Settings, type StageStep, type TableColumns, type UnitGroup } from './settings.ts';
+
+export const settingsSheetName = '月报设置';
+
+const stageLabels: Readonly<Record<StageStep, string>> = {
+  reported: '上报',
+  notAccepted: '不予受理',
+  accepted: '受理',
+  notFiled: '不予立案',
+  filed: '立案',
+  dispatched: '派遣',
+  disposed: '处置',
+  closed: '结案',
+  voided: '作废',
+};
+
+const section = {
+  basic: '【基本设置】',
+  sources: '【问题来源】',
+  firstLevel: '【一级单位】',
+  secondLevel: '【二级单位】',
+  stages: '【阶段词】',
+  hotlineDone: '【12345办结状态】',
+  categories: '【12345类别】',
+  communities: '【已知小区】',
+  topics: '【十件事】',
+  columns: '【表格列】',
+  mappings: '【手工列映射】',
+} as const;
+
+const basicKeys = {
+  issuer: '发布单位',
+  startDay: '统计周期起始日',
+  asOf: '统计时点',
+  threshold: '热难点阈值',
+  warnBelow: '按期结案率警戒线',
+} as const;
+
+const tableKeys = { overview: '案件概况', units: '部门处置', counties: '县区办理', topSubTypes: '高发问题', topCount: '高发问题小类数' } as const;
+
+const join = (items: readonly string[]) => items.join('、');
+const h = (text: string): GridCell => ({ value: text, role: 'header' });
+const p = (value: string | number | null): GridCell => ({ value, role: 'plain' });
+const marker = (text: string): GridCell => ({ value: text, role: 'total' });
+
+/** The settings as a sheet the clerk can read and edit. */
+export function settingsToGrid(settings: Settings): SheetGrid {
+  const rows: (GridCell | null)[][] = [];
+  const add = (...cells: (GridCell | null)[]) => rows.push(cells);
+  add({ value: '月报设置', role: 'title' });
+  add({ value: '本表由"城管月报助手"创建，每次生成月报时读取。可直接修改；请保留【】标题行和表头行，多个写法之间用"、"分隔。', role: 'note' });
+  add();
+  add(marker(section.basic));
+  add(h('项目'), h('值'), h('说明'));
+  add(p(basicKeys.issuer), p(settings.issuer), p('用于表格标题'));
+  add(p(basicKeys.startDay), p(settings.periodStartDay), p('每月从几号开始统计：1 为自然月；21 表示上月21日至本月20日为本月'));
+  add(p(basicKeys.asOf), p(settings.asOfOverride), p('留空：取导出数据中最晚的事件时间；也可填 2021-10-08 17:30'));
+  add(p(basicKeys.threshold), p(settings.repeatThreshold), p('同一地点同一问题的12345工单达到几件算热难点'));
+  add(p(basicKeys.warnBelow), { value: settings.onTimeClosureWarnBelow, role: 'plain', numFmt: '0%' }, p('按期结案率低于此值时提示'));
+  add();
+  add(marker(section.sources));
+  add(h('来源'), h('其他写法'), h('自行处置'));
+  for (const source of settings.sources) add(p(source.name), p(join(source.aliases)), p(source.selfDisposal ? '是' : '否'));
+  add();
+  add(marker(section.firstLevel));
+  add(h('一级单位'), h('分组'), h('12345名称'), h('其他写法'));
+  for (const unit of settings.firstLevelUnits) add(p(unit.name), p(unit.group), p(unit.hotlineName), p(join(unit.aliases)));
+  add();
+  add(marker(section.secondLevel));
+  add(h('一级单位'), h('二级单位'), h('其他写法'));
+  for (const unit of settings.secondLevelUnits) add(p(unit.parent), p(unit.name), p(join(unit.aliases)));
+  add();
+  add(marker(section.stages));
+  add(h('阶段'), h('阶段词'));
+  for (const step of stageSteps) add(p(stageLabels[step]), p(join(settings.stageWords[step])));
+  add();
+  add(marker(section.hotlineDone));
+  add(h('办结状态'));
+  add(p(join(settings.hotlineDoneWords)));
+  add();
+  add(marker(section.categories));
+  add(h('类别'), h('匹配词'));
+  for (const category of settings.hotlineCategories) add(p(category.name), p(join(category.words)));
+  add();
+  add(marker(section.communities));
+  add(h('小区'));
+  for (const community of settings.knownCommunities) add(p(community));
+  add();
+  add(marker(section.topics));
+  add(h('事项'), h('案件小类'), h('案件关键词'), h('工单类别'), h('工单关键词'));
+  for (const topic of settings.focusTopics) add(p(topic.name), p(join(topic.caseSubTypes)), p(join(topic.caseWords)), p(join(topic.orderCategories)), p(join(topic.orderWords)));
+  add();
+  add(marker(section.columns));
+  add(h('表'), h('列'));
+  const columns = settings.tableColumns;
+  add(p(tableKeys.overview), p(join(columns.overview)));
+  add(p(tableKeys.units), p(join(columns.units)));
+  add(p(tableKeys.counties), p(join(columns.counties)));
+  add(p(tableKeys.topSubTypes), p(join(columns.topSubTypes)));
+  add(p(tableKeys.topCount), p(columns.topSubTypeCount));
+  add();
+  add(marker(section.mappings));
+  add(h('表类型'), h('表头'), h('字段'));
+  for (const mapping of settings.columnMappings) {
+    const label = fieldsByKind[mapping.kind].find((spec) => spec.field === mapping.field)?.label ?? mapping.field;
+    add(p(sheetKindLabels[mapping.kind]), p(mapping.header), p(label));
+  }
+  return { name: settingsSheetName, role: 'settings', cells: rows, merges: [], colWidths: [22, 28, 40, 40, 30], freeze: { rows: 0, cols: 0 } };
+}
+
+interface Section {
+  readonly title: string;
+  /** Sheet row number of each data row, and its cells. */
+  readonly rows: readonly { readonly row: number; readonly cells: readonly string[]; readonly raw: readonly CellValue[] }[];
+}
+
+function readSections(sheet: RawSheet): Map<string, Section> {
+  const sections = new Map<string, Section>();
+  const firstRow = sheet.firstRow ?? 1;
+  let current: { title: string; rows: Section['rows'][number][]; headerSeen: boolean; ended: boolean } | null = null;
+  sheet.rows.forEach((row, index) => {
+    const cells = row.map((cell) => cellToText(cell));
+    const first = (cells[0] ?? '').replace(/\s/g, '');
+    if (/^【.+】$/.test(first)) {
+      current = { title: first, rows: [], headerSeen: false, ended: false };
+      sections.set(first, current);
+      return;
+    }
+    if (!current || current.ended) return;
+    const blank = cells.every((cell) => cell === '');
+    if (!current.headerSeen) {
+      if (!blank) current.headerSeen = true;
+      return;
+    }
+    if (blank) {
+      current.ended = true;
+      return;
+    }
+    current.rows.push({ row: firstRow + index, cells, raw: row });
+  });
+  return sections;
+}
+
+/**
+ * Reads the settings sheet. Sections that are missing fall back to the defaults; every problem is
+ * a warning that names the row.
+ */
+export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnings: BuildWarning[] } {
+  const warnings: BuildWarning[] = [];
+  const sections = readSections(sheet);
+  const warn = (rows: number[], message: string, action: string) => warnings.push({ kind: 'settings', sheet: sheet.name, rows, message, action });
+  const get = (title: string): Section | null => {
+    const found = sections.get(title);
+    if (!found) warn([], `设置表缺少"${title}"一节，已使用默认设置。`, `删除"${settingsSheetName}"表可在下次生成时重建默认设置；或补回这一节。`);
+    return found ?? null;
+  };
+  const d = defaultSettings;
+
+  let issuer = d.issuer;
+  let periodStartDay = d.periodStartDay;
+  let asOfOverride = d.asOfOverride;
+  let repeatThreshold = d.repeatThreshold;
+  let onTimeClosureWarnBelow = d.onTimeClosureWarnBelow;
+  const basic = get(section.basic);
+  if (basic) {
+    for (const { row, cells, raw } of basic.rows) {
+      const [key, value] = cells;
+      if (key === basicKeys.issuer) issuer = value;
+      else if (key === basicKeys.startDay) {
+        const day = parseFigure(raw[1]);
+        if (day !== null && Number.isInteger(day) && day >= 1 && day <= 28) periodStartDay = day;
+        else warn([row], `统计周期起始日"${value}"应为 1 到 28 的整数，已按 ${d.periodStartDay} 号处理。`, '改为 1 到 28 之间的整数。');
+      } else if (key === basicKeys.asOf) asOfOverride = typeof raw[1] === 'number' ? String(raw[1]) : value;
+      else if (key === basicKeys.threshold) {
+        const threshold = parseFigure(raw[1]);
+        if (threshold !== null && Number.isInteger(threshold) && threshold >= 2) repeatThreshold = threshold;
+        else warn([row], `热难点阈值"${value}"应为不小于 2 的整数，已按 ${d.repeatThreshold} 处理。`, '改为 2 以上的整数。');
+      } else if (key === basicKeys.warnBelow) {
+        const rate = parseFigure(raw[1]);
+        if (rate !== null) onTimeClosureWarnBelow = rate > 1 ? rate / 100 : rate;
+      }
+    }
+  }
+
+  const sourcesSection = get(section.sources);
+  const sources = sourcesSection
+    ? sourcesSection.rows.filter(({ cells }) => cells[0]).map(({ cells, raw }) => ({ name: cells[0], aliases: splitList(cells[1] ?? ''), selfDisposal: isYes(raw[2]) }))
+    : d.sources;
+
+  const groups: readonly UnitGroup[] = ['市局', '县市区', '其他'];
+  const firstSection = get(section.firstLevel);
+  const firstLevelUnits = firstSection
+    ? firstSection.rows
+        .filter(({ cells }) => cells[0])
+        .map(({ row, cells }) => {
+          let group = (cells[1] ?? '').replace(/\s/g, '') as UnitGroup;
+          if (!groups.includes(group)) {
+            warn([row], `一级单位"${cells[0]}"的分组"${cells[1] ?? ''}"不是 市局、县市区 或 其他，已按 市局 处理。`, '把分组改为 市局、县市区 或 其他。');
+            group = '市局';
+          }
+          return { name: cells[0], group, hotlineName: cells[2] ?? '', aliases: splitList(cells[3] ?? '') };
+        })
+    : d.firstLevelUnits;
+  const firstNames = new Set(firstLevelUnits.map((unit) => unit.name));
+  const secondSection = get(section.secondLevel);
+  const secondLevelUnits = secondSection
+    ? secondSection.rows
+        .filter(({ cells }) => cells[0] && cells[1])
+        .filter(({ row, cells }) => {
+          if (firstNames.has(cells[0])) return true;
+          warn([row], `二级单位"${cells[1]}"的一级单位"${cells[0]}"不在【一级单位】中，这一行未使用。`, '在【一级单位】中加上它，或改正一级单位名称。');
+          return false;
+        })
+        .map(({ cells }) => ({ parent: cells[0], name: cells[1], aliases: splitList(cells[2] ?? '') }))
+    : d.secondLevelUnits;
+
+  const stageSection = get(section.stages);
+  let stageWords = d.stageWords;
+  if (stageSection) {
+    const words = Object.fromEntries(stageSteps.map((step) => [step, [] as string[]])) as Record<StageStep, string[]>;
+    for (const { row, cells } of stageSection.rows) {
+      const step = stageSteps.find((candidate) => stageLabels[candidate] === cells[0]);
+      if (step) words[step].push(...splitList(cells[1] ?? ''));
+      else warn([row], `阶段"${cells[0]}"不是 ${stageSteps.map((candidate) => stageLabels[candidate]).join('、')} 之一，这一行未使用。`, '改正第一列的阶段名称。');
+    }
+    stageWords = words;
+  }
+
+  const doneSection = get(section.hotlineDone);
+  const hotlineDoneWords = doneSection ? doneSection.rows.flatMap(({ cells }) => cells.flatMap((cell) => splitList(cell))) : d.hotlineDoneWords;
+  const categorySection = get(section.categories);
+  const hotlineCategories = categorySection ? categorySection.rows.filter(({ cells }) => cells[0]).map(({ cells }) => ({ name: cells[0], words: splitList(cells[1] ?? '') })) : d.hotlineCategories;
+  const communitySection = get(section.communities);
+  const knownCommunities = communitySection ? communitySection.rows.flatMap(({ cells }) => cells.flatMap((cell) => splitList(cell))) : d.knownCommunities;
+  const topicSection = get(section.topics);
+  const focusTopics: FocusTopic[] | readonly FocusTopic[] = topicSection
+    ? topicSection.rows
+        .filter(({ cells }) => cells[0])
+        .map(({ cells }) => ({
+          name: cells[0],
+          caseSubTypes: splitList(cells[1] ?? ''),
+          caseWords: splitList(cells[2] ?? ''),
+          orderCategories: splitList(cells[3] ?? ''),
+          orderWords: splitList(cells[4] ?? ''),
+        }))
+    : d.focusTopics;
+
+  const columnSection = get(section.columns);
+  let tableColumns: TableColumns = d.tableColumns;
+  if (columnSection) {
+    const byKey = new Map(columnSection.rows.map(({ cells, raw, row }) => [cells[0], { list: splitList(cells[1] ?? ''), raw: raw[1], row }]));
+    const list = (key: string, fallback: readonly string[]) => {
+      const entry = byKey.get(key);
+      return entry && entry.list.length ? entry.list : fallback;
+    };
+    const count = parseFigure(byKey.get(tableKeys.topCount)?.raw);
+    tableColumns = {
+      overview: list(tableKeys.overview, d.tableColumns.overview),
+      units: list(tableKeys.units, d.tableColumns.units),
+      counties: list(tableKeys.counties, d.tableColumns.counties),
+      topSubTypes: list(tableKeys.topSubTypes, d.tableColumns.topSubTypes),
+      topSubTypeCount: count !== null && Number.isInteger(count) && count > 0 ? count : d.tableColumns.topSubTypeCount,
+    };
+  }
+
+  const mappingSection = get(section.mappings);
+  const columnMappings: ColumnMapping[] = [];
+  for (const { row, cells } of mappingSection?.rows ?? []) {
+    const kind = (Object.keys(sheetKindLabels) as SheetKind[]).find((candidate) => sheetKindLabels[candidate] === cells[0] || candidate === cells[0]);
+    const field = kind ? fieldsByKind[kind].find((spec) => spec.label === cells[2] || spec.field === cells[2]) : undefined;
+    if (!kind || !field || !cells[1]) {
+      warn([row], `手工列映射"${cells.join(' | ')}"无法识别：表类型应为 ${Object.values(sheetKindLabels).join('、')} 之一，字段应为该类表的列名（如 上报时间）。`, '改正或删除这一行。');
+      continue;
+    }
+    columnMappings.push({ kind, header: cells[1], field: field.field });
+  }
+
+  return {
+    settings: {
+      issuer,
+      periodStartDay,
+      asOfOverride,
+      repeatThreshold,
+      onTimeClosureWarnBelow,
+      sources,
+      firstLevelUnits,
+      secondLevelUnits,
+      stageWords,
+      hotlineDoneWords,
+      hotlineCategories,
+      knownCommunities,
+      focusTopics,
+      columnMappings,
+      tableColumns,
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The settings of a build, as the clerk keeps them in the 月报设置 sheet. Defaults reproduce the
+ * reference brief (达州, 2021年9月); `settings-sheet.ts` turns them into a sheet and back.
+ */
+
+/** A life-cycle step of a case; the order of `stageSteps` is the ladder. */
+export type StageStep =
+  | 'reported'
+  | 'notAccepted'
+  | 'accepted'
+  | 'notFiled'
+  | 'filed'
+  | 'dispatched'
+  | 'disposed'
+  | 'closed'
+  | 'voided';
+
+export const stageSteps: readonly StageStep[] = [
+  'reported',
+  'notAccepted',
+  'accepted',
+  'notFiled',
+  'filed',
+  'dispatched',
+  'disposed',
+  'closed',
+  'voided',
+];
+
+/** 市局: the 部门处置 table; 县市区: the 县区办理 table; 其他: shown only when it has cases. */
+export type UnitGroup = '市局' | '县市区' | '其他';
+
+export interface FirstLevelUnit {
+  /** Name as the case system and the brief spell it (市城管执法直属一大队). */
+  readonly name: string;
+  readonly group: UnitGroup;
+  /** Name used for 12345 orders (执法直属一大队); empty means `name`. */
+  readonly hotlineName: string;
+  /** Other spellings of the first level, in either system. */
+  readonly aliases: readonly string[];
+}
+
+export interface SecondLevelUnit {
+  readonly parent: string;
+  readonly name: string;
+  /** Other spellings, in either system (long names, old names). */
+  readonly aliases: readonly string[];
+}
+
+export interface SourceSetting {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** Cases of this source are disposed by whoever found them, never dispatched. */
+  readonly selfDisposal: boolean;
+}
+
+/** A 12345 report category and the words that put an order into it. */
+export interface HotlineCategory {
+  readonly name: string;
+  readonly words: readonly string[];
+}
+
+/** A focus topic (十件事) with its matching rules. */
+export interface FocusTopic {
+  readonly name: string;
+  readonly caseSubTypes: readonly string[];
+  readonly caseWords: readonly string[];
+  readonly orderCategories: readonly string[];
+  readonly orderWords: readonly string[];
+}
+
+/** A column the clerk mapped by hand: in sheets of `kind`, header `header` is field `field`. */
+export interface ColumnMapping {
+  readonly kind: 'cases' | 'hotline' | 'returns' | 'flags';
+  readonly header: string;
+  readonly field: string;
+}
+
+export interface Settings {
+  /** Issuing body, for titles (达州市城市管理和行政执法投诉指挥中心). */
+  readonly issuer: string;
+  /** Day of the month a statistics period starts (1 = calendar months). */
+  readonly periodStartDay: number;
+  /** As-of time override as text (`2021-10-08 17:30`); empty = latest event time. */
+  readonly asOfOverride: string;
+  /** Orders needed to make a repeat problem (热难点). */
+  readonly repeatThreshold: number;
+  /** Warn when an on-time closure rate falls below this (0.9 = 90%). */
+  readonly onTimeClosureWarnBelow: number;
+  readonly sources: readonly SourceSetting[];
+  readonly firstLevelUnits: readonly FirstLevelUnit[];
+  readonly secondLevelUnits: readonly SecondLevelUnit[];
+  readonly stageWords: Readonly<Record<StageStep, readonly string[]>>;
+  /** 12345 statuses that mean the order is done; anything else is in progress. */
+  readonly hotlineDoneWords: readonly string[];
+  readonly hotlineCategories: readonly HotlineCategory[];
+  /** Known 小区 names, for extracting places from addresses. */
+  readonly knownCommunities: readonly string[];
+  readonly focusTopics: readonly FocusTopic[];
+  readonly columnMappings: readonly ColumnMapping[];
+  /** Columns of the tables, as indicator names (`stats/indicators.ts`); 上期X is X of the previous period. */
+  readonly tableColumns: TableColumns;
+}
+
+export interface TableColumns {
+  /** 案件概况: after the 问题来源 column. */
+  readonly overview: readonly string[];
+  /** 部门处置: after the two 专业部门 columns. */
+  readonly units: readonly string[];
+  /** 县区办理: its rows (the table is transposed). */
+  readonly counties: readonly string[];
+  /** 高发问题: after the 问题类型 and 小类 columns. */
+  readonly topSubTypes: readonly string[];
+  /** 高发问题: how many sub-types per kind. */
+  readonly topSubTypeCount: number;
+}

@@ -1,0 +1,52 @@
+/**
+ * Text normalisation shared by header, unit, stage and source matching.
+ * Exports arrive with full-width characters, stray spaces and either bracket style; matching is done
+ * on normalised text so that `市环卫处（公厕管理所） ` and `市环卫处(公厕管理所)` are the same spelling.
+ */
+
+/** Full-width to half-width (NFKC), all whitespace removed (including ideographic spaces). */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '');
+}
+
+/** Like `normalizeText`, and brackets of every kind dropped (their content kept): for names and stages. */
+export function normalizeName(text: string): string {
+  return normalizeText(text).replace(/[()[\]{}【】〔〕<>《》「」『』"'“”‘’]/g, '');
+}
+
+/** A header cell as the synonym tables compare it: trimmed, half-width, no spaces, no trailing 名称, no leading 12345. */
+export function normalizeHeader(text: string): string {
+  let header = normalizeText(text).replace(/[*＊]/g, '');
+  if (header.startsWith('12345') && header.length > 5) header = header.slice(5);
+  if (header.endsWith('名称') && header.length > 2) header = header.slice(0, -2);
+  return header;
+}
+
+/** Any cell as display text: numbers without exponent, booleans as 是/否, null as ''. */
+export function cellToText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    return Number.isInteger(value) && Math.abs(value) >= 1e15 ? BigInt(value).toString() : Number.isInteger(value) ? value.toFixed(0) : String(value);
+  }
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  return String(value);
+}
+
+/** Splits a settings list cell: 、 ， , ； ; and line breaks separate items; blanks dropped. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[、，,；;\n\r|]+/)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+/** Reads a yes/no cell: 是/Y/1/true/√ are yes; 否/N/0/false/blank are no. */
+export function isYes(value: unknown): boolean {
+  if (value === true) return true;
+  if (typeof value === 'number') return value !== 0;
+  const text = normalizeText(cellToText(value)).toLowerCase();
+  return text === '是' || text === 'y' || text === 'yes' || text === '1' || text === 'true' || text === '√' || text === '有';
+}

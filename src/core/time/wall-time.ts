@@ -1,0 +1,98 @@
+/**
+ * Wall-clock times. Every time in an export is China wall-clock time; the core keeps it as
+ * "wall milliseconds": the milliseconds that `Date.UTC` gives for the same calendar fields. No time
+ * zone is ever applied, so a build gives the same numbers on a machine set to UTC or Asia/Shanghai.
+ */
+
+/** Milliseconds since 1970-01-01 00:00 of wall-clock time (no zone). */
+export type WallTime = number;
+
+const msPerDay = 86_400_000;
+/** Excel's serial of 1970-01-01 in the 1900 date system (which counts the fictitious 1900-02-29). */
+const excelSerialOfUnixEpoch = 25_569;
+/**
+ * Serials outside these bounds are not times of any export (a bare 10:22 is 0.43, an id is 12345):
+ * 1950-01-01 to 2100-01-01.
+ */
+const minPlausibleSerial = 18_264;
+const maxPlausibleSerial = 73_051;
+
+/** Builds a wall time from calendar fields; returns null when the fields do not form a real date. */
+export function wallTimeOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): WallTime | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  if (hour < 0 || minute < 0 || second < 0 || year < 1900 || year > 9999) return null;
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Date.UTC rolls 2021-02-30 over into March; such a date is not real.
+  if (new Date(ms).getUTCDate() !== day) return null;
+  return ms;
+}
+
+/** Converts an Excel serial (1900 system) to wall time, rounded to the second: 44442.43194444 is 10:22:00, not 10:21:59.999. */
+export function wallTimeFromExcelSerial(serial: number): WallTime | null {
+  if (!Number.isFinite(serial) || serial < minPlausibleSerial || serial > maxPlausibleSerial) return null;
+  const seconds = Math.round((serial - excelSerialOfUnixEpoch) * 86_400);
+  return seconds * 1000;
+}
+
+/** Converts wall time to an Excel serial (1900 system). */
+export function excelSerialFromWallTime(time: WallTime): number {
+  return time / msPerDay + excelSerialOfUnixEpoch;
+}
+
+const textPattern =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:[:：分]\s*(?:(\d{1,2})(?:\.\d+)?\s*秒?)?)?|[\sT]*(\d{1,2})\s*时)?$/;
+
+/**
+ * Reads a time from a cell value. Returns the wall time, `null` for an empty cell, or `undefined`
+ * when the cell holds something that is not a time (a bad value, never silently 0).
+ * Accepts Excel serials, `Date` (its UTC fields), and text: `2021-09-03 10:22:00`, `2021/9/3 10:22`,
+ * `2021年9月3日 10时22分`, `20210903102200` (also 12 or 8 digits), and serials written as text.
+ */
+export function parseWallTime(value: unknown): WallTime | null | undefined {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') {
+    if (value >= 1e7) return parseCompactDigits(value.toFixed(0));
+    return wallTimeFromExcelSerial(value) ?? undefined;
+  }
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) return undefined;
+    return Math.round(ms / 1000) * 1000;
+  }
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim().normalize('NFKC');
+  if (text === '' || text === '-' || text === '—' || text === '/') return null;
+  const match = textPattern.exec(text);
+  if (match) {
+    const hour = match[4] ?? match[7];
+    return (
+      wallTimeOf(Number(match[1]), Number(match[2]), Number(match[3]), hour ? Number(hour) : 0, match[5] ? Number(match[5]) : 0, match[6] ? Number(match[6]) : 0) ??
+      undefined
+    );
+  }
+  if (/^\d{8}(\d{4}(\d{2})?)?$/.test(text)) return parseCompactDigits(text);
+  if (/^\d{4,5}(\.\d+)?$/.test(text)) return wallTimeFromExcelSerial(Number(text)) ?? undefined;
+  return undefined;
+}
+
+function parseCompactDigits(digits: string): WallTime | undefined {
+  if (digits.length !== 8 && digits.length !== 12 && digits.length !== 14) return undefined;
+  const field = (start: number, length: number) => Number(digits.slice(start, start + length));
+  return (
+    wallTimeOf(field(0, 4), field(4, 2), field(6, 2), digits.length > 8 ? field(8, 2) : 0, digits.length > 8 ? field(10, 2) : 0, digits.length > 12 ? field(12, 2) : 0) ??
+    undefined
+  );
+}
+
+/** Formats a wall time as `2021-09-03 10:22` (seconds shown only when not zero). */
+export function formatWallTime(time: WallTime): string {
+  const date = new Date(time);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const base = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+  return date.getUTCSeconds() ? `${base}:${pad(date.getUTCSeconds())}` : base;
+}
+
+/** Formats a wall time as a date, `2021-09-03`. */
+export function formatWallDate(time: WallTime): string {
+  return formatWallTime(time).slice(0, 10);
+}

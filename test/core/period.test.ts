@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { endOfPeriod, formatWallTime, parsePeriod, periodKey, periodLabel, shiftPeriod, startOfPeriod } from '../../src/core/index.ts';
+import { isInPeriod, periodContaining } from '../../src/core/time/period.ts';
+import { wallTimeOf } from '../../src/core/time/wall-time.ts';
+
+describe('periods', () => {
+  it('parses the usual ways of writing a month', () => {
+    for (const text of ['2021-09', '2021-9', '2021年9月', '202109', '2021/09']) {
+      const period = parsePeriod(text);
+      assert.ok(period, text);
+      assert.equal(periodKey(period), '2021-09');
+      assert.equal(periodLabel(period), '2021年9月');
+    }
+  });
+
+  it('rejects text that is not a month', () => {
+    assert.equal(parsePeriod('2021-13'), null);
+    assert.equal(parsePeriod('九月'), null);
+  });
+
+  it('covers the calendar month by default, the last second included', () => {
+    const period = parsePeriod('2021-09') as NonNullable<ReturnType<typeof parsePeriod>>;
+    assert.equal(formatWallTime(startOfPeriod(period)), '2021-09-01 00:00');
+    assert.equal(formatWallTime(endOfPeriod(period)), '2021-10-01 00:00');
+    assert.ok(isInPeriod(wallTimeOf(2021, 9, 30, 23, 59, 59) as number, period));
+    assert.ok(!isInPeriod(wallTimeOf(2021, 10, 1) as number, period));
+  });
+
+  it('runs a 21st-to-20th period from the previous month when the start day is 21', () => {
+    const period = parsePeriod('2021-09', 21) as NonNullable<ReturnType<typeof parsePeriod>>;
+    assert.equal(formatWallTime(startOfPeriod(period)), '2021-08-21 00:00');
+    assert.equal(formatWallTime(endOfPeriod(period)), '2021-09-21 00:00');
+    assert.equal(periodKey(periodContaining(wallTimeOf(2021, 9, 25) as number, 21)), '2021-10');
+    assert.equal(periodKey(periodContaining(wallTimeOf(2021, 9, 20, 23) as number, 21)), '2021-09');
+  });
+
+  it('shifts across a year boundary', () => {
+    assert.equal(periodKey(shiftPeriod(parsePeriod('2021-01') as NonNullable<ReturnType<typeof parsePeriod>>, -1)), '2020-12');
+    assert.equal(periodKey(shiftPeriod(parsePeriod('2021-12') as NonNullable<ReturnType<typeof parsePeriod>>, 1)), '2022-01');
+  });
+});
