@@ -105,10 +105,16 @@ function resolveAsOf(option: BuildMonthlyReportOptions['asOf'], settings: Settin
 
 function latestEventTime(records: readonly CaseRecord[]): WallTime {
   let latest = -Infinity;
+  const consider = (time: WallTime | null) => {
+    if (time !== null && time > latest) latest = time;
+  };
   for (const record of records) {
-    for (const time of [record.reportedAt, record.acceptedAt, record.filedAt, record.dispatchedAt, record.disposedAt, record.closedAt]) {
-      if (time !== null && time > latest) latest = time;
-    }
+    consider(record.reportedAt);
+    consider(record.acceptedAt);
+    consider(record.filedAt);
+    consider(record.dispatchedAt);
+    consider(record.disposedAt);
+    consider(record.closedAt);
   }
   return latest;
 }
@@ -143,25 +149,8 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   }
 
   const reads = caseLayouts.map((layout) => readCaseSheet(sheets.find((sheet) => sheet.name === layout.sheet) as RawSheet, layout, settings));
-  const byId = new Map<string, CaseRecord>();
-  for (const read of reads) {
-    warnings.push(...read.warnings);
-    for (const record of read.records) {
-      const earlier = byId.get(record.caseId);
-      if (earlier) {
-        byId.delete(record.caseId);
-        warnings.push({
-          kind: 'duplicateId',
-          sheet: record.sheet,
-          rows: [record.row],
-          message: `编号 ${record.caseId} 同时出现在"${earlier.sheet}"第 ${earlier.row} 行和"${record.sheet}"第 ${record.row} 行，按后者统计。`,
-          action: '确认两张导出表是否重复导出了同一批案件。',
-        });
-      }
-      byId.set(record.caseId, record);
-    }
-  }
-  const records = [...byId.values()];
+  for (const read of reads) warnings.push(...read.warnings);
+  const records = reads.length === 1 ? reads[0].records : mergeCaseSheets(reads.map((read) => read.records), warnings);
   const hasDeadlineColumn = reads.some((read) => read.hasDeadlineColumn);
   const latest = latestEventTime(records);
   if (!Number.isFinite(latest)) {
@@ -254,6 +243,28 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
     accounting,
     summary,
   };
+}
+
+/** Several case sheets as one list; an id in two sheets keeps the later sheet's row, warned. */
+function mergeCaseSheets(lists: readonly (readonly CaseRecord[])[], warnings: BuildWarning[]): CaseRecord[] {
+  const byId = new Map<string, CaseRecord>();
+  for (const list of lists) {
+    for (const record of list) {
+      const earlier = byId.get(record.caseId);
+      if (earlier) {
+        byId.delete(record.caseId);
+        warnings.push({
+          kind: 'duplicateId',
+          sheet: record.sheet,
+          rows: [record.row],
+          message: `编号 ${record.caseId} 同时出现在"${earlier.sheet}"第 ${earlier.row} 行和"${record.sheet}"第 ${record.row} 行，按后者统计。`,
+          action: '确认两张导出表是否重复导出了同一批案件。',
+        });
+      }
+      byId.set(record.caseId, record);
+    }
+  }
+  return [...byId.values()];
 }
 
 function groupRows(records: readonly CaseRecord[], keyOf: (record: CaseRecord) => string): Map<string, CaseRecord[]> {

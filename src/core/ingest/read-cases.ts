@@ -57,10 +57,24 @@ function isBlankRow(row: readonly CellValue[]): boolean {
 function isTotalsRow(row: readonly CellValue[]): boolean {
   for (let col = 0; col < Math.min(row.length, 4); col++) {
     const cell = row[col];
-    if (cell === null || cell === undefined || cell === '') continue;
-    if (typeof cell === 'string' && totalsWords.has(normalizeText(cell))) return true;
+    // Cheap test first: every totals word has 计 or 数, and most cells have neither.
+    if (typeof cell === 'string' && cell.length < 12 && (cell.includes('计') || cell.includes('数')) && totalsWords.has(normalizeText(cell))) return true;
   }
   return false;
+}
+
+/** Memoises a reader of short repeated cell texts (yes/no, counts): exports repeat a handful of values. */
+function memoByValue<T>(read: (value: CellValue) => T): (value: CellValue) => T {
+  const cache = new Map<CellValue, T>();
+  return (value) => {
+    if (value instanceof Date) return read(value);
+    let result = cache.get(value);
+    if (result === undefined && !cache.has(value)) {
+      result = read(value);
+      if (cache.size < 1000) cache.set(value, result);
+    }
+    return result as T;
+  };
 }
 
 /** Reads an overdue-like cell: true (超期), false (未超期/按期), or null (blank). */
@@ -104,12 +118,16 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
 
   const idCol = col('caseId');
   const reportedCol = col('reportedAt');
-  const timeCols = timeFields.map((field) => [field, col(field)] as const);
+  const [acceptedCol, filedCol, dispatchedCol, deadlineCol, disposedCol, closedCol] = timeFields.map((field) => col(field));
   const [sourceCol, stageCol, unitCol] = [col('source'), col('stage'), col('unit')];
   const [kindCol, mainCol, subCol, descCol, addrCol] = [col('kind'), col('mainType'), col('subType'), col('description'), col('address')];
   const [districtCol, streetCol, communityCol, pointCol] = [col('district'), col('street'), col('community'), col('pointType')];
   const [overdueCol, onTimeCol, selfCol, reworkCol, postponeCol] = [col('overdueFlag'), col('onTimeFlag'), col('selfDisposed'), col('reworkCount'), col('postponeCount')];
 
+  const readOverdue = memoByValue((value) => parseOverdue(value, false));
+  const readOnTime = memoByValue((value) => parseOverdue(value, true));
+  const readCount = memoByValue(parseCount);
+  const readSelfDisposed = memoByValue(parseSelfDisposed);
   const byId = new Map<string, CaseRecord>();
   const unknownStages = new Map<string, number[]>();
   let blankRows = 0;
@@ -154,19 +172,14 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       else noteBadTime('reportedAt', rowNumber, reportedRaw);
       continue;
     }
-    const times: Record<string, WallTime | null> = {};
-    for (const [field, index2] of timeCols) {
-      if (index2 < 0) {
-        times[field] = null;
-        continue;
-      }
+    const time = (field: (typeof timeFields)[number], index2: number): WallTime | null => {
+      if (index2 < 0) return null;
       const raw = row[index2];
       const parsed = parseWallTime(raw);
-      if (parsed === undefined) {
-        noteBadTime(field, rowNumber, raw);
-        times[field] = null;
-      } else times[field] = parsed;
-    }
+      if (parsed !== undefined) return parsed;
+      noteBadTime(field, rowNumber, raw);
+      return null;
+    };
     const sourceText = text(row, sourceCol);
     let source = sourceCache.get(sourceText);
     if (!source) {
@@ -185,7 +198,7 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       else unknownStages.set(stageText, [rowNumber]);
     }
     const unitText = text(row, unitCol);
-    const overdue = overdueCol >= 0 ? parseOverdue(at(row, overdueCol), false) : onTimeCol >= 0 ? parseOverdue(at(row, onTimeCol), true) : null;
+    const overdue = overdueCol >= 0 ? readOverdue(row[overdueCol]) : onTimeCol >= 0 ? readOnTime(row[onTimeCol]) : null;
     const record: CaseRecord = {
       sheet: sheet.name,
       row: rowNumber,
@@ -206,16 +219,16 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       street: text(row, streetCol),
       community: text(row, communityCol),
       pointType: text(row, pointCol),
-      acceptedAt: times.acceptedAt,
-      filedAt: times.filedAt,
-      dispatchedAt: times.dispatchedAt,
-      deadline: times.deadline,
-      disposedAt: times.disposedAt,
-      closedAt: times.closedAt,
+      acceptedAt: time('acceptedAt', acceptedCol),
+      filedAt: time('filedAt', filedCol),
+      dispatchedAt: time('dispatchedAt', dispatchedCol),
+      deadline: time('deadline', deadlineCol),
+      disposedAt: time('disposedAt', disposedCol),
+      closedAt: time('closedAt', closedCol),
       overdue,
-      selfDisposed: source.selfDisposal || (selfCol >= 0 && parseSelfDisposed(at(row, selfCol))),
-      reworkCount: reworkCol >= 0 ? parseCount(at(row, reworkCol)) : 0,
-      postponeCount: postponeCol >= 0 ? parseCount(at(row, postponeCol)) : 0,
+      selfDisposed: source.selfDisposal || (selfCol >= 0 && readSelfDisposed(row[selfCol])),
+      reworkCount: reworkCol >= 0 ? readCount(row[reworkCol]) : 0,
+      postponeCount: postponeCol >= 0 ? readCount(row[postponeCol]) : 0,
     };
     const earlier = byId.get(caseId);
     if (earlier) {
