@@ -7,7 +7,7 @@ import type { CaseRecord } from '../model/case-record.ts';
 import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
-import { cellToText, isYes, normalizeText } from '../text/normalize.ts';
+import { cellToText, isYes, normalizeHeader, normalizeText } from '../text/normalize.ts';
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { caseFields } from './columns.ts';
 import type { SheetLayout } from './detect-header.ts';
@@ -102,6 +102,22 @@ function parseSelfDisposed(value: CellValue): boolean {
   return typeof value === 'string' && normalizeText(value).includes('自行处置');
 }
 
+/**
+ * 捆绑处置截止时间 is preferred, but exports leave it blank for cases that were never bundled; there
+ * the row's 处置截止时间 (or another deadline column) is the deadline. Returns that second column, or -1.
+ */
+function findFallbackDeadlineColumn(layout: SheetLayout): number {
+  const chosen = layout.columns.deadline;
+  if (chosen === undefined) return -1;
+  const synonyms = (caseFields.find((spec) => spec.field === 'deadline')?.synonyms ?? []).map((synonym) => normalizeHeader(synonym));
+  const taken = new Set(Object.values(layout.columns));
+  for (const synonym of synonyms) {
+    const col = layout.headers.findIndex((header, index) => !taken.has(index) && normalizeHeader(header) === synonym);
+    if (col >= 0) return col;
+  }
+  return -1;
+}
+
 /** Reads the records of a cases sheet whose layout `detectSheetLayout` found (kind `cases`, no missing column). */
 export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Settings): CaseSheetRead {
   const warnings: BuildWarning[] = [];
@@ -119,6 +135,7 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
   const idCol = col('caseId');
   const reportedCol = col('reportedAt');
   const [acceptedCol, filedCol, dispatchedCol, deadlineCol, disposedCol, closedCol] = timeFields.map((field) => col(field));
+  const fallbackDeadlineCol = findFallbackDeadlineColumn(layout);
   const [sourceCol, stageCol, unitCol] = [col('source'), col('stage'), col('unit')];
   const [kindCol, mainCol, subCol, descCol, addrCol] = [col('kind'), col('mainType'), col('subType'), col('description'), col('address')];
   const [districtCol, streetCol, communityCol, pointCol] = [col('district'), col('street'), col('community'), col('pointType')];
@@ -222,7 +239,7 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       acceptedAt: time('acceptedAt', acceptedCol),
       filedAt: time('filedAt', filedCol),
       dispatchedAt: time('dispatchedAt', dispatchedCol),
-      deadline: time('deadline', deadlineCol),
+      deadline: time('deadline', deadlineCol) ?? time('deadline', fallbackDeadlineCol),
       disposedAt: time('disposedAt', disposedCol),
       closedAt: time('closedAt', closedCol),
       overdue,

@@ -1,0 +1,188 @@
+/**
+ * The command line: `case-brief build IN --period 2021-09 --out OUT`, and `case-brief demo`, which
+ * builds August then September 2021 from the bundled sample into out/. Reads and writes files; all
+ * statistics are the core's, all workbook work the file host's.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { InputError, formatRate, warningKindLabels, type BuildResult, type BuildWarning, type SheetGrid } from '../core/index.ts';
+import { buildReportFile, EditedSheetsError } from '../hosts/file/build-file.ts';
+
+const usage = `城管月报助手 命令行 (case-brief)
+
+用法 Usage:
+  case-brief build <输入.xlsx|.xls|.csv> --out <输出.xlsx> [选项]
+  case-brief demo [--out-dir out]
+  case-brief --help
+
+build  读取导出表，生成统计期的月报表，写出一个新工作簿（原有工作表原样保留）。
+       Reads the exports, builds the period's tables, writes a copy of the workbook with them added.
+  --period <2021-09>     统计期（年-月）。缺省：数据中最近的完整月份。 Period; default: latest complete month.
+  --as-of <时间>          统计时点，如 "2021-10-08 17:30"。缺省：月报设置中的统计时点，否则导出中最晚的事件时间。
+                         As-of time; default: the settings' override, else the latest event time.
+  --out <文件>            输出工作簿（.xlsx），必填，不能与输入相同。 Output workbook, required.
+  --json <文件>           另存一份 JSON 结果（各表数值、警告、对账）。 Also write the figures as JSON.
+  --force                即使已生成的表被手工改过，也覆盖。 Overwrite generated sheets edited by hand.
+  --built-at <时间>       记录的生成时间（缺省：现在，北京时间）。 Build time recorded (default: now, China time).
+  --quiet                只打印摘要，不列出警告明细。 Print the summary only.
+
+demo   用 samples/sample-2021.xlsx 先生成 2021年8月、再在其上生成 2021年9月，写到 out/。
+       Builds August then September 2021 from the bundled sample into out/.
+  --out-dir <目录>        输出目录（缺省 out）。
+
+退出码 Exit status: 0 成功；2 输入有误（缺少必需列、无法识别的参数）；3 已生成的表被手工修改过（见 --force）；1 其他错误。
+`;
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Now as China wall-clock text, whatever the machine's zone. */
+function chinaNow(): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date())
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+class UsageError extends Error {}
+
+function printWarnings(result: BuildResult, write: (line: string) => void, quiet: boolean): void {
+  const groups = new Map<string, BuildWarning[]>();
+  for (const warning of result.warnings) groups.set(warning.kind, [...(groups.get(warning.kind) ?? []), warning]);
+  if (!groups.size) {
+    write('警告：无。');
+    return;
+  }
+  write(`警告（${result.warnings.length} 条）：`);
+  for (const [kind, list] of groups) {
+    write(`  【${warningKindLabels[kind as BuildWarning['kind']]}】${list.length} 条`);
+    if (quiet) continue;
+    for (const warning of list.slice(0, 8)) {
+      const rows = warning.rows.length ? `第 ${warning.rows.slice(0, 10).join('、')}${warning.rows.length > 10 ? ` 等 ${warning.rows.length}` : ''} 行` : '';
+      write(`    - ${warning.sheet ? `"${warning.sheet}"` : ''}${rows ? ` ${rows}` : ''}${warning.column ? `（${warning.column}列）` : ''}：${warning.message} 处理：${warning.action}`);
+    }
+    if (list.length > 8) write(`    …… 另有 ${list.length - 8} 条`);
+  }
+}
+
+/** The figures of each generated table as plain rows, merged blocks filled in, rates as the brief prints them. */
+function tableValues(grid: SheetGrid): string[][] {
+  const values = grid.cells.map((row) => row.map((cell) => (cell === null || cell.value === null ? '' : cell.role === 'rate' && typeof cell.value === 'number' ? formatRate(cell.value) : String(cell.value))));
+  for (const merge of grid.merges) {
+    for (let row = merge.row; row <= merge.lastRow; row++) for (let col = merge.col; col <= merge.lastCol; col++) values[row][col] = values[merge.row][merge.col];
+  }
+  return values;
+}
+
+function jsonReport(result: BuildResult): unknown {
+  return {
+    period: result.periodKey,
+    asOf: result.asOfText,
+    asOfSource: result.asOfSource,
+    summary: result.summary,
+    totals: result.statistics.total,
+    tables: Object.fromEntries(result.reportSheets.map((grid) => [grid.name, tableValues(grid)])),
+    reconciliation: result.reconciliation,
+    accounting: result.accounting,
+    warnings: result.warnings,
+  };
+}
+
+interface BuildCommand {
+  input: string;
+  out: string;
+  period?: string;
+  asOf?: string;
+  json?: string;
+  force: boolean;
+  builtAt: string;
+  quiet: boolean;
+}
+
+function runBuild(command: BuildCommand, write: (line: string) => void): void {
+  if (resolve(command.input) === resolve(command.out)) throw new UsageError('输出文件不能与输入文件相同：原始导出表必须保持不变。');
+  if (extname(command.out).toLowerCase() !== '.xlsx') throw new UsageError(`输出文件应以 .xlsx 结尾：${command.out}`);
+  const bytes = new Uint8Array(readFileSync(command.input));
+  const { bytes: output, result, timings } = buildReportFile(bytes, basename(command.input), {
+    period: command.period,
+    asOf: command.asOf,
+    builtAt: command.builtAt,
+    force: command.force,
+  });
+  mkdirSync(dirname(resolve(command.out)), { recursive: true });
+  writeFileSync(command.out, output);
+  if (command.json) writeFileSync(command.json, JSON.stringify(jsonReport(result), null, 2) + '\n');
+  for (const line of result.summary) write(line);
+  for (const check of result.reconciliation) if (!check.ok) write(`  ✗ ${check.name}：${check.detail}`);
+  printWarnings(result, write, command.quiet);
+  write(`已写出 ${command.out}：${result.sheetsToWrite.filter((sheet) => sheet.role === 'report').map((sheet) => sheet.name).join('、')}${result.settingsCreated ? '、月报设置（默认）' : ''}、历史指标。`);
+  write(`用时：读取 ${(timings.readMs / 1000).toFixed(2)} 秒，统计 ${(timings.buildMs / 1000).toFixed(2)} 秒，写出 ${(timings.writeMs / 1000).toFixed(2)} 秒。`);
+}
+
+/** Runs the command line; returns the exit status. */
+export function main(argv: readonly string[], write: (line: string) => void = (line) => process.stdout.write(line + '\n'), writeError: (line: string) => void = (line) => process.stderr.write(line + '\n')): number {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        'out-dir': { type: 'string' },
+        period: { type: 'string' },
+        'as-of': { type: 'string' },
+        json: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        'built-at': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      write(usage);
+      return command || values.help ? 0 : 2;
+    }
+    const builtAt = values['built-at'] ?? chinaNow();
+    if (command === 'build') {
+      if (rest.length !== 1) throw new UsageError('请给出一个输入文件：case-brief build <输入.xlsx> --out <输出.xlsx>');
+      if (!values.out) throw new UsageError('请用 --out 指定输出文件。');
+      runBuild({ input: rest[0], out: values.out, period: values.period, asOf: values['as-of'], json: values.json, force: values.force ?? false, builtAt, quiet: values.quiet ?? false }, write);
+      return 0;
+    }
+    if (command === 'demo') {
+      const outDir = values['out-dir'] ?? join(repoRoot, 'out');
+      const sample = join(repoRoot, 'samples', 'sample-2021.xlsx');
+      const august = join(outDir, 'sample-2021-08.xlsx');
+      const september = join(outDir, 'sample-2021-09.xlsx');
+      write(`== 2021年8月（统计时点 2021-09-08 17:30）`);
+      runBuild({ input: sample, out: august, period: '2021-08', asOf: '2021-09-08 17:30', json: join(outDir, 'sample-2021-08.json'), force: true, builtAt, quiet: true }, write);
+      write('');
+      write(`== 2021年9月（在8月的结果上生成，上期列取自历史指标）`);
+      runBuild({ input: august, out: september, period: '2021-09', json: join(outDir, 'sample-2021-09.json'), force: true, builtAt, quiet: values.quiet ?? false }, write);
+      return 0;
+    }
+    throw new UsageError(`未知命令"${command}"。用 case-brief --help 查看用法。`);
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) {
+      writeError(`错误：${error.message}`);
+      return 2;
+    }
+    if (error instanceof EditedSheetsError) {
+      writeError(`未写出：${error.message}`);
+      return 3;
+    }
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+      writeError(`错误：找不到文件 ${(error as Error & { path?: string }).path ?? ''}`);
+      return 2;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      writeError(`错误：${error.message}\n用 case-brief --help 查看用法。`);
+      return 2;
+    }
+    writeError(`出错了：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The whole job over file bytes: read an export workbook, build the period's report, write a copy of
+ * the workbook with the generated sheets added. No file system here, so the command line and the
+ * browser's file mode share it. The input bytes are never modified.
+ */
+import { buildMonthlyReport, type BuildMonthlyReportOptions, type BuildResult, type CellValue, type GridCell, type RawSheet, type SheetGrid } from '../../core/index.ts';
+import { readWorkbook } from './read-workbook.ts';
+import { writeWorkbook } from './write-workbook.ts';
+
+/** Thrown when a rebuild would overwrite generated sheets the clerk edited by hand. */
+export class EditedSheetsError extends Error {
+  readonly sheets: readonly string[];
+  constructor(sheets: readonly string[]) {
+    super(`这些工作表在上次生成后被手工修改过，重新生成会覆盖修改：${sheets.join('、')}。如确定要覆盖，请加 --force；如需保留，先把它们改名。`);
+    this.name = 'EditedSheetsError';
+    this.sheets = sheets;
+  }
+}
+
+export interface BuildFileOptions extends BuildMonthlyReportOptions {
+  /** Overwrite generated sheets even when they were edited since the last build. */
+  readonly force?: boolean;
+}
+
+export interface BuildFileResult {
+  /** The new workbook (.xlsx). */
+  readonly bytes: Uint8Array;
+  readonly result: BuildResult;
+  /** The sheets read from the input, for callers that report on them. */
+  readonly sheets: readonly RawSheet[];
+  readonly timings: { readonly readMs: number; readonly buildMs: number; readonly writeMs: number };
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+
+function toGridValue(value: CellValue): GridCell['value'] {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+/** A raw sheet as a plain grid, for inputs (.xls, .csv) that cannot be patched and are copied as values. */
+export function rawSheetToGrid(sheet: RawSheet): SheetGrid {
+  const leading: (GridCell | null)[][] = Array.from({ length: (sheet.firstRow ?? 1) - 1 }, () => []);
+  return {
+    name: sheet.name,
+    role: 'report',
+    cells: [...leading, ...sheet.rows.map((row) => row.map((value) => (value === null || value === undefined ? null : { value: toGridValue(value), role: 'plain' as const })))],
+    merges: [],
+    colWidths: [],
+  };
+}
+
+const now = () => performance.now();
+
+/** Reads `bytes`, builds the report and writes the result workbook. Throws InputError or EditedSheetsError. */
+export function buildReportFile(bytes: Uint8Array, fileName: string, options: BuildFileOptions): BuildFileResult {
+  const started = now();
+  const sheets = readWorkbook(bytes, fileName);
+  const read = now();
+  const result = buildMonthlyReport(sheets, options);
+  const built = now();
+  if (result.editedSheets.length && !options.force) throw new EditedSheetsError(result.editedSheets);
+  const output = isZip(bytes)
+    ? writeWorkbook(bytes, result.sheetsToWrite)
+    : writeWorkbook(null, [...sheets.map(rawSheetToGrid), ...result.sheetsToWrite]);
+  const written = now();
+  return { bytes: output, result, sheets, timings: { readMs: read - started, buildMs: built - read, writeMs: written - built } };
+}

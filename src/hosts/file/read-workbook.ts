@@ -1,0 +1,156 @@
+/**
+ * Reads a workbook file (.xlsx, .xls, .csv, and the HTML/TSV "xls" files some systems export) into
+ * RawSheets for the core. Pure function over bytes (no fs), so the browser can use it too.
+ *
+ * Guarantees: every sheet in workbook order; raw values only (numbers stay numbers, date cells stay
+ * Excel serial numbers, text stays text, empty cells are null); rows[i][0] is always column A and
+ * `firstRow` is the sheet row of rows[0]. Text files are decoded as UTF-8 (with or without BOM),
+ * UTF-16 (with BOM) or GB18030 (a superset of GBK), and are parsed without any value guessing, so ids
+ * such as `2021090300123` and times such as `2021-09-03 10:22:00` stay text.
+ */
+import * as XLSX from '@e965/xlsx';
+import type { CellValue, RawSheet } from '../../core/model/raw-sheet.ts';
+
+/** A RawSheet as read from a file, with the sheet's visibility. */
+export interface ReadSheet extends RawSheet {
+  readonly firstRow: number;
+  /** True for sheets hidden (or "very hidden") in the workbook. */
+  readonly hidden?: boolean;
+}
+
+type Container = 'zip' | 'cfb' | 'text';
+
+/** Error codes as SheetJS stores them for `t: 'e'` cells, shown as Excel shows them. */
+const ERROR_TEXT: Readonly<Record<number, string>> = {
+  0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!',
+  0x2a: '#N/A', 0x2b: '#GETTING_DATA',
+};
+
+const COMMON_OPTIONS: XLSX.ParsingOptions = {
+  dense: true,
+  cellText: false,
+  cellHTML: false,
+  cellDates: false,
+  cellFormula: false,
+  cellStyles: false,
+  sheetStubs: false,
+};
+
+/** Reads every sheet of a workbook file into raw grids; `fileName` names a text file's only sheet. */
+export function readWorkbook(bytes: Uint8Array, fileName: string): ReadSheet[] {
+  const workbook = parseWorkbook(bytes, false);
+  const hiddenFlags = workbook.Workbook?.Sheets ?? [];
+  const names = sheetNames(workbook, bytes, fileName);
+  const sheets: ReadSheet[] = [];
+  workbook.SheetNames.forEach((sheetName, index) => {
+    const sheet = workbook.Sheets[sheetName];
+    const hidden = (hiddenFlags[index]?.Hidden ?? 0) !== 0;
+    sheets.push({ name: names[index], ...sheetRows(sheet), ...(hidden ? { hidden } : {}) });
+  });
+  return sheets;
+}
+
+/** Lists the sheet names of a workbook file without reading its cells. */
+export function readSheetNames(bytes: Uint8Array, fileName = ''): string[] {
+  return sheetNames(parseWorkbook(bytes, true), bytes, fileName);
+}
+
+/** Excel names a text file's only sheet after the file (31 characters at most); so do we. */
+function sheetNames(workbook: XLSX.WorkBook, bytes: Uint8Array, fileName: string): string[] {
+  const names = workbook.SheetNames.slice();
+  if (containerOf(bytes) !== 'text' || names.length !== 1) return names;
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').slice(0, 31);
+  return base === '' ? names : [base];
+}
+
+function parseWorkbook(bytes: Uint8Array, namesOnly: boolean): XLSX.WorkBook {
+  const options: XLSX.ParsingOptions = { ...COMMON_OPTIONS, ...(namesOnly ? { bookSheets: true } : {}) };
+  if (containerOf(bytes) === 'text') {
+    // raw: true keeps every field as text: SheetJS would otherwise turn ids into (rounded) numbers
+    // and times into dates. We decode ourselves because SheetJS' ESM build has no GBK code page.
+    return XLSX.read(decodeText(bytes), { ...options, type: 'string', raw: true });
+  }
+  // A fresh view on the same memory: SheetJS attaches its cursor fields (l, read_shift...) to the
+  // array it is given, and the caller's array should come back as it went in.
+  return XLSX.read(bytes.subarray(0), { ...options, type: 'array' });
+}
+
+/**
+ * Zip (xlsx), OLE compound file (xls), or text (csv, tsv, and HTML tables saved as .xls). Sniffed
+ * from the bytes rather than the extension because Chinese systems often export text as ".xls".
+ */
+function containerOf(bytes: Uint8Array): Container {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
+  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'cfb';
+  return 'text';
+}
+
+/** Decodes a text export: BOM first, then strict UTF-8, else GB18030 (which covers GBK and GB2312). */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Chinese text in GBK is almost never valid UTF-8, so a decoding failure is a reliable signal.
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/**
+ * The used range computed from the cells themselves: the `<dimension>` an exporter writes can be
+ * wrong (A1:XFD1048576 is common), so it is not trusted.
+ */
+function sheetRows(sheet: XLSX.WorkSheet | undefined): { rows: CellValue[][]; firstRow: number } {
+  const data = sheet?.['!data'];
+  if (data === undefined) return { rows: [], firstRow: 1 };
+  let firstRow = -1;
+  let lastRow = -1;
+  let lastCol = -1;
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (row === undefined || row === null) continue;
+    for (let c = row.length - 1; c >= 0; c--) {
+      if (cellValue(row[c]) !== null) {
+        if (firstRow < 0) firstRow = r;
+        lastRow = r;
+        if (c > lastCol) lastCol = c;
+        break;
+      }
+    }
+  }
+  if (firstRow < 0) return { rows: [], firstRow: 1 };
+  const rows: CellValue[][] = [];
+  for (let r = firstRow; r <= lastRow; r++) {
+    const row = data[r];
+    const out: CellValue[] = new Array<CellValue>(lastCol + 1).fill(null);
+    if (row !== undefined && row !== null) {
+      const end = Math.min(row.length - 1, lastCol);
+      for (let c = 0; c <= end; c++) out[c] = cellValue(row[c]);
+    }
+    rows.push(out);
+  }
+  return { rows, firstRow: firstRow + 1 };
+}
+
+function cellValue(cell: XLSX.CellObject | undefined | null): CellValue {
+  if (cell === undefined || cell === null) return null;
+  switch (cell.t) {
+    case 'n':
+      return typeof cell.v === 'number' && Number.isFinite(cell.v) ? cell.v : null;
+    case 's':
+      return typeof cell.v === 'string' && cell.v !== '' ? cell.v : null;
+    case 'b':
+      return typeof cell.v === 'boolean' ? cell.v : null;
+    case 'e':
+      return typeof cell.v === 'number' ? (ERROR_TEXT[cell.v] ?? '#ERROR') : null;
+    case 'd':
+      // Not produced with cellDates: false; kept for safety (read as wall-clock from UTC fields).
+      return cell.v instanceof Date ? cell.v : null;
+    default:
+      return null;
+  }
+}

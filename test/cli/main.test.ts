@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.ts';
+import { rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
+import { readWorkbook } from '../../src/hosts/file/read-workbook.ts';
+import { writeWorkbook } from '../../src/hosts/file/write-workbook.ts';
+import { caseSheet, closedCase } from '../helpers/case-sheet.ts';
+
+function run(args: string[]): { status: number; out: string; err: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = main(args, (line) => out.push(line), (line) => err.push(line));
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('case-brief command line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'case-brief-cli-'));
+  const input = join(dir, '导出.xlsx');
+  before(() => {
+    writeFileSync(input, writeWorkbook(null, [rawSheetToGrid(caseSheet([closedCase(), closedCase({ 处置部门: '二中队' })]))]));
+  });
+
+  it('documents every option in --help', () => {
+    const { status, out } = run(['--help']);
+    assert.equal(status, 0);
+    for (const option of ['--period', '--as-of', '--out', '--json', '--force', '--built-at', '--quiet', '--out-dir', 'build', 'demo']) assert.ok(out.includes(option), option);
+  });
+
+  it('builds a copy of the workbook with the period\'s sheets, and leaves the input file as it was', () => {
+    const before = readFileSync(input);
+    const out = join(dir, 'out.xlsx');
+    const json = join(dir, 'out.json');
+    const { status, out: printedText } = run(['build', input, '--period', '2021-09', '--out', out, '--json', json, '--built-at', '2021-10-11 09:00']);
+    assert.equal(status, 0);
+    assert.match(printedText, /上报 2 件/);
+    assert.deepEqual(readFileSync(input), before);
+    const names = readWorkbook(new Uint8Array(readFileSync(out)), 'out.xlsx').map((sheet) => sheet.name);
+    assert.deepEqual(names.slice(0, 5), ['案件列表', '2021年9月-案件概况', '2021年9月-部门处置', '2021年9月-县区办理', '2021年9月-高发问题']);
+    assert.ok(names.includes('月报设置') && names.includes('历史指标'));
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { period: string; totals: { reported: number } };
+    assert.equal(report.period, '2021-09');
+    assert.equal(report.totals.reported, 2);
+  });
+
+  it('refuses to write over the input file', () => {
+    const { status, err } = run(['build', input, '--out', input]);
+    assert.equal(status, 2);
+    assert.match(err, /不能与输入文件相同/);
+  });
+
+  it('exits with 2 and names the sheet, the column and the headers seen when a required column is missing', () => {
+    const bad = join(dir, 'bad.xlsx');
+    writeFileSync(bad, writeWorkbook(null, [rawSheetToGrid(caseSheet([closedCase()], { headers: ['任务号', '问题来源', '当前阶段', '处置部门'] }))]));
+    const { status, err } = run(['build', bad, '--out', join(dir, 'bad-out.xlsx')]);
+    assert.equal(status, 2);
+    assert.match(err, /"案件列表"/);
+    assert.match(err, /上报时间/);
+    assert.match(err, /任务号、问题来源、当前阶段、处置部门/);
+    assert.ok(!existsSync(join(dir, 'bad-out.xlsx')));
+  });
+
+  it('exits with 2 for a missing input file or an unknown option', () => {
+    assert.equal(run(['build', join(dir, 'none.xlsx'), '--out', join(dir, 'x.xlsx')]).status, 2);
+    assert.equal(run(['build', input, '--out', join(dir, 'x.xlsx'), '--bogus']).status, 2);
+  });
+
+  it('refuses to overwrite a generated sheet edited by hand unless --force is given', () => {
+    const first = join(dir, 'first.xlsx');
+    assert.equal(run(['build', input, '--period', '2021-09', '--out', first]).status, 0);
+    // The clerk edits a figure of 部门处置: simulate by rewriting that sheet with one value changed.
+    const sheets = readWorkbook(new Uint8Array(readFileSync(first)), 'first.xlsx');
+    const units = sheets.find((sheet) => sheet.name === '2021年9月-部门处置');
+    assert.ok(units);
+    const edited = { ...units, rows: units.rows.map((row, index) => (index === 2 ? [row[0], row[1], 999, ...row.slice(3)] : row)) };
+    const editedFile = join(dir, 'edited.xlsx');
+    writeFileSync(editedFile, writeWorkbook(new Uint8Array(readFileSync(first)), [rawSheetToGrid(edited)]));
+    const refused = run(['build', editedFile, '--period', '2021-09', '--out', join(dir, 'second.xlsx')]);
+    assert.equal(refused.status, 3);
+    assert.match(refused.err, /2021年9月-部门处置/);
+    assert.ok(!existsSync(join(dir, 'second.xlsx')));
+    assert.equal(run(['build', editedFile, '--period', '2021-09', '--out', join(dir, 'second.xlsx'), '--force']).status, 0);
+  });
+});
