@@ -32,3 +32,12 @@ export { parseWallTime, formatWallTime, wallTimeFromExcelSerial, excelSerialFrom
 
 export { isGeneratedSheetName, discoverSheets } from './build/discover-sheets.ts';
 export { buildMonthlyReport, type BuildMonthlyReportOptions, type BuildResult, type ReconciliationCheck } from './build/build-monthly-report.ts';
+export { inspectWorkbook, fieldsOfKind, type SheetSummary, type WorkbookInspection } from './build/inspect-workbook.ts';
+export type { OrderRecord } from './model/order-record.ts';
+export { computeHotlineStatistics, isOrderOverdue, type HotlineStatistics, type NamedCount } from './stats/hotline-statistics.ts';
+export { createCategoryMatcher } from './stats/hotline-category.ts';
+export { findRepeatProblems, type RepeatGroup } from './stats/repeat-problems.ts';
+export { computeFocusTopics, type TopicFigures } from './stats/focus-topics.ts';
+export { createPlaceFinder, areNumbersCompatible, type Place } from './text/places.ts';
+export { maskPersonalInfo, containsPhoneNumber } from './text/mask.ts';
+export { describeOrder, hotlineTableNames } from './report/hotline-tables.ts';

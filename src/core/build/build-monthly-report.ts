@@ -23,6 +23,11 @@ import { buildCountyTable, buildOverviewTable, buildTopSubTypeTable, buildUnitTa
 import { fingerprintGrid, fingerprintSheet, metaSheetName, readStamps, stampsToGrid, type SheetStamp } from '../report/fingerprint.ts';
 import { formatRate } from '../report/rate-display.ts';
 import { discoverSheets } from './discover-sheets.ts';
+import type { OrderRecord } from '../model/order-record.ts';
+import { readFlagSheet, readOrderSheet, readReturnSheet } from '../ingest/read-orders.ts';
+import { computeHotlineStatistics, type HotlineStatistics } from '../stats/hotline-statistics.ts';
+import { computeFocusTopics, type TopicFigures } from '../stats/focus-topics.ts';
+import { buildHotlineTables } from '../report/hotline-tables.ts';
 
 export interface BuildMonthlyReportOptions {
   /** `2021-09` or a Period; default: the most recent complete period in the data. */
@@ -59,7 +64,11 @@ export interface BuildResult {
   /** Report sheets of this period that exist and were edited by hand since they were built. */
   readonly editedSheets: readonly string[];
   readonly layouts: readonly SheetLayout[];
+  /** Case figures (all zero when the workbook has no cases sheet). */
   readonly statistics: CaseStatistics;
+  /** 12345 figures, or null when the workbook has no hotline sheet. */
+  readonly hotline: HotlineStatistics | null;
+  readonly topics: readonly TopicFigures[];
   readonly history: readonly HistoryRecord[];
   readonly warnings: readonly BuildWarning[];
   readonly reconciliation: readonly ReconciliationCheck[];
@@ -132,29 +141,36 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   } else settings = defaultSettings;
 
   const layouts = discoverSheets(sheets, settings.columnMappings);
-  const caseLayouts = layouts.filter((layout) => layout.kind === 'cases');
-  const incomplete = caseLayouts.find((layout) => layout.missingRequired.length > 0);
+  const ofKind = (kind: SheetLayout['kind']) => layouts.filter((layout) => layout.kind === kind);
+  const [caseLayouts, orderLayouts, returnLayouts, flagLayouts] = [ofKind('cases'), ofKind('hotline'), ofKind('returns'), ofKind('flags')];
+  const incomplete = [...caseLayouts, ...orderLayouts, ...returnLayouts, ...flagLayouts].find((layout) => layout.missingRequired.length > 0);
   if (incomplete) throw missingColumnError(incomplete);
-  if (caseLayouts.length === 0) {
+  if (caseLayouts.length === 0 && orderLayouts.length === 0) {
     const seen = layouts.map((layout) => `"${layout.sheet}"（${layout.headers.filter(Boolean).slice(0, 8).join('、') || '空'}）`).join('；');
     throw new InputError(
-      `没有找到数字城管案件导出表。需要一张表头含有 ${fieldsByKind.cases.filter((spec) => spec.required).map((spec) => spec.label).join('、')} 的工作表。\n看到的工作表：${seen || '（无）'}。`,
+      `没有找到数字城管案件导出表或12345工单导出表。案件表的表头需含有 ${fieldsByKind.cases.filter((spec) => spec.required).map((spec) => spec.label).join('、')}；` +
+        `工单表的表头需含有 ${fieldsByKind.hotline.filter((spec) => spec.required).map((spec) => spec.label).join('、')}。\n看到的工作表：${seen || '（无）'}。`,
       { sheet: '', column: '', headersSeen: [] },
     );
   }
-  for (const layout of layouts) {
-    if (layout.kind && layout.kind !== 'cases') {
-      warnings.push({ kind: 'settings', sheet: layout.sheet, rows: [], message: `工作表"${layout.sheet}"是${sheetKindLabels[layout.kind]}表，本版本的月报暂不统计它。`, action: '无需处理。' });
-    }
-  }
+  const sheetOf = (layout: SheetLayout) => sheets.find((sheet) => sheet.name === layout.sheet) as RawSheet;
 
-  const reads = caseLayouts.map((layout) => readCaseSheet(sheets.find((sheet) => sheet.name === layout.sheet) as RawSheet, layout, settings));
+  const reads = caseLayouts.map((layout) => readCaseSheet(sheetOf(layout), layout, settings));
   for (const read of reads) warnings.push(...read.warnings);
   const records = reads.length === 1 ? reads[0].records : mergeCaseSheets(reads.map((read) => read.records), warnings);
+  const orderReads = orderLayouts.map((layout) => readOrderSheet(sheetOf(layout), layout, settings));
+  for (const read of orderReads) warnings.push(...read.warnings);
+  const orders: OrderRecord[] = orderReads.flatMap((read) => read.records);
+  const callerNames = new Set(orderReads.flatMap((read) => [...read.callerNames]));
+  const returnedIds = new Map<string, number>();
+  for (const layout of returnLayouts) for (const [id, count] of readReturnSheet(sheetOf(layout), layout).returnedIds) returnedIds.set(id, (returnedIds.get(id) ?? 0) + count);
+  const manualGroups = flagLayouts.flatMap((layout) => [...readFlagSheet(sheetOf(layout), layout).groups.values()]);
+
   const hasDeadlineColumn = reads.some((read) => read.hasDeadlineColumn);
-  const latest = latestEventTime(records);
+  const latest = Math.max(latestEventTime(records), latestOrderTime(orders));
   if (!Number.isFinite(latest)) {
-    throw new InputError(`案件表"${caseLayouts[0].sheet}"中没有可统计的案件行（所有行都缺少编号或上报时间）。`, { sheet: caseLayouts[0].sheet, column: '', headersSeen: [] });
+    const first = caseLayouts[0] ?? orderLayouts[0];
+    throw new InputError(`"${first.sheet}"中没有可统计的行（所有行都缺少编号或时间）。`, { sheet: first.sheet, column: '', headersSeen: [] });
   }
   const { asOf, source: asOfSource } = resolveAsOf(options.asOf, settings, latest);
   const period = resolvePeriod(options.period, settings.periodStartDay, asOf);
@@ -164,6 +180,8 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const asOfText = formatWallTime(asOf);
 
   const statistics = computeCaseStatistics(records, { period, asOf, settings, hasDeadlineColumn });
+  const hotline = orderLayouts.length ? computeHotlineStatistics(orders, { period, asOf, settings, returnedIds, manualGroups }) : null;
+  const topics = computeFocusTopics(hotline?.cohort ?? [], statistics.cohort, { settings, asOf, categoryOf: hotline?.categoryOf ?? new Map(), repeatGroups: hotline?.repeatGroups ?? [] });
 
   const historySheet = sheets.find((sheet) => sheet.name === historySheetName);
   const historyRead = historySheet ? readHistorySheet(historySheet) : { records: [], warnings: [] };
@@ -172,8 +190,8 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const periodEndText = formatWallTime(endOfPeriod(period) - 1000).slice(0, 10);
   const asOfWhy = asOfSource === 'latest-event' ? '（导出数据中最晚的事件时间）' : asOfSource === 'settings' ? '（月报设置中指定）' : '（生成时指定）';
   const notes = [
-    `统计时段：${formatWallTime(startOfPeriod(period)).slice(0, 10)} 至 ${periodEndText}（按上报时间）；统计时点：${asOfText}${asOfWhy}。`,
-    lookup.has(periodKey(previous), '案件概况')
+    `统计时段：${formatWallTime(startOfPeriod(period)).slice(0, 10)} 至 ${periodEndText}（按上报/受理时间）；统计时点：${asOfText}${asOfWhy}。`,
+    lookup.has(periodKey(previous), caseLayouts.length ? '案件概况' : '12345受理')
       ? `上期为${periodLabel(previous)}，取自"${historySheetName}"表。`
       : `"${historySheetName}"表中没有${periodLabel(previous)}的数据，上期列为空；可先生成${periodLabel(previous)}，或在该表中补录。`,
     `由城管月报助手生成于 ${options.builtAt}；数值可直接修改。`,
@@ -190,12 +208,16 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
     asOfText,
     builtAtText: options.builtAt,
   };
-  const tables: BuiltTable[] = [buildOverviewTable(statistics, context), buildUnitTable(statistics, context), buildCountyTable(statistics, context), buildTopSubTypeTable(statistics, context)];
-  const reportSheets = tables.map((table) => table.grid);
-  const fresh = tables.slice(0, 3).flatMap((table) => table.history);
+  const tables: BuiltTable[] = caseLayouts.length ? [buildOverviewTable(statistics, context), buildUnitTable(statistics, context), buildCountyTable(statistics, context)] : [];
+  const hotlineTables = hotline ? buildHotlineTables(hotline, topics, { ...context, callerNames }) : null;
+  const topSubTypes = caseLayouts.length ? [buildTopSubTypeTable(statistics, context)] : [];
+  const reportSheets = [...tables.map((table) => table.grid), ...(hotlineTables?.grids ?? []), ...topSubTypes.map((table) => table.grid)];
+  const fresh = [...tables.flatMap((table) => table.history), ...(hotlineTables?.history ?? [])];
   const history = mergeHistory(historyRead.records, fresh);
 
-  warnings.push(...tableWarnings(tables, context), ...caseWarnings(records, statistics, period, settings, hasDeadlineColumn, reportSheets));
+  warnings.push(...tableWarnings([...tables, ...topSubTypes], context));
+  if (caseLayouts.length) warnings.push(...caseWarnings(records, statistics, period, settings, hasDeadlineColumn, reportSheets));
+  if (hotline) warnings.push(...orderWarnings(orders, hotline, period, settings, hotlineTables?.previousReceived ?? null, context.previousLabel));
 
   const stamps = sheets.find((sheet) => sheet.name === metaSheetName);
   const oldStamps = stamps ? readStamps(stamps) : [];
@@ -215,11 +237,14 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const settingsCreated = !settingsSheet && !options.settings;
   const sheetsToWrite: SheetGrid[] = [...reportSheets, ...(settingsCreated ? [settingsToGrid(settings)] : []), historyToGrid(history), stampsToGrid([...keptStamps, ...newStamps])];
 
-  const accounting = reads.map((read) => read.accounting);
-  const reconciliation = reconcile(statistics, records, period, asOf, hasDeadlineColumn, accounting, settings);
-  const total = statistics.total;
+  const accounting = [...reads.map((read) => read.accounting), ...orderReads.map((read) => read.accounting)];
+  const reconciliation = [
+    ...(caseLayouts.length ? reconcile(statistics, records, period, asOf, hasDeadlineColumn, reads.map((read) => read.accounting), settings) : []),
+    ...(hotline ? reconcileHotline(hotline, orders, period, orderReads.map((read) => read.accounting)) : []),
+  ];
   const summary = [
-    `${label}数字城管案件：上报 ${total.reported} 件，受理 ${total.accepted} 件，立案 ${total.filed} 件，应处置 ${total.dispatched} 件，处置 ${total.disposed} 件（处置率 ${formatRate(statistics.total.dispatched ? total.disposed / total.dispatched : null) || '—'}），应结案 ${total.dueClose} 件，结案 ${total.closed} 件（结案率 ${formatRate(total.dueClose ? total.closed / total.dueClose : null) || '—'}）。`,
+    ...(caseLayouts.length ? [caseSummary(label, statistics)] : []),
+    ...(hotline ? [`${label}12345工单：受理 ${hotline.received} 件，已办结 ${hotline.done} 件，正在办理 ${hotline.inProgress} 件，超期 ${hotline.overdue} 件，回退 ${hotline.returned} 件，热难点 ${hotline.repeatGroups.length} 个。`] : []),
     `统计时点：${asOfText}${asOfWhy}。`,
     reconciliation.every((check) => check.ok) ? `对账：${reconciliation.length} 项全部相符。` : `对账：${reconciliation.filter((check) => !check.ok).length} 项不符，请查看。`,
   ];
@@ -237,6 +262,8 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
     editedSheets,
     layouts,
     statistics,
+    hotline,
+    topics,
     history: fresh,
     warnings,
     reconciliation,
@@ -265,6 +292,68 @@ function mergeCaseSheets(lists: readonly (readonly CaseRecord[])[], warnings: Bu
     }
   }
   return [...byId.values()];
+}
+
+function caseSummary(label: string, statistics: CaseStatistics): string {
+  const total = statistics.total;
+  return `${label}数字城管案件：上报 ${total.reported} 件，受理 ${total.accepted} 件，立案 ${total.filed} 件，应处置 ${total.dispatched} 件，处置 ${total.disposed} 件（处置率 ${formatRate(total.dispatched ? total.disposed / total.dispatched : null) || '—'}），应结案 ${total.dueClose} 件，结案 ${total.closed} 件（结案率 ${formatRate(total.dueClose ? total.closed / total.dueClose : null) || '—'}）。`;
+}
+
+function latestOrderTime(orders: readonly OrderRecord[]): WallTime {
+  let latest = -Infinity;
+  for (const order of orders) {
+    if (order.receivedAt > latest) latest = order.receivedAt;
+    if (order.finishedAt !== null && order.finishedAt > latest) latest = order.finishedAt;
+  }
+  return latest;
+}
+
+function orderWarnings(orders: readonly OrderRecord[], hotline: HotlineStatistics, period: Period, settings: Settings, previousReceived: number | null, previousLabel: string): BuildWarning[] {
+  const warnings: BuildWarning[] = [];
+  const outside = orders.filter((order) => !isInPeriod(order.receivedAt, period));
+  const bySheet = (list: readonly OrderRecord[]) => {
+    const groups = new Map<string, number[]>();
+    for (const order of list) groups.set(order.sheet, [...(groups.get(order.sheet) ?? []), order.row]);
+    return groups;
+  };
+  for (const [sheet, rows] of bySheet(outside)) {
+    warnings.push({ kind: 'outsidePeriod', sheet, rows, message: `${rows.length} 件工单的受理时间不在${periodLabel(period)}，不计入本期。`, action: '无需处理；要统计其他月份，请选择对应的统计期。' });
+  }
+  const unknown = new Map<string, OrderRecord[]>();
+  for (const order of hotline.unknownUnitOrders) unknown.set(order.unitText, [...(unknown.get(order.unitText) ?? []), order]);
+  for (const [unitText, list] of unknown) {
+    for (const [sheet, rows] of bySheet(list)) {
+      warnings.push({
+        kind: 'unknownUnit',
+        sheet,
+        rows,
+        column: '承办单位',
+        message: `承办单位"${unitText}"不在设置的单位表中（${rows.length} 件），在部门受理表中单独列出。`,
+        action: `在"月报设置"的【一级单位】中加上它（分组可填"其他"），或把它加到某个单位的"其他写法"中。`,
+      });
+    }
+  }
+  if (previousReceived === null) {
+    warnings.push({ kind: 'noHistory', sheet: historySheetName, rows: [], message: `没有${previousLabel}的12345受理数，"较上期"无法计算。`, action: `先用${previousLabel}的导出生成一次，或在"${historySheetName}"表中补录（表 12345受理，行 总计，指标 受理数）。` });
+  }
+  void settings;
+  return warnings;
+}
+
+function reconcileHotline(hotline: HotlineStatistics, orders: readonly OrderRecord[], period: Period, accounting: readonly RowAccounting[]): ReconciliationCheck[] {
+  const byUnit = hotline.byUnit.reduce((sum, unit) => sum + unit.count, 0);
+  const byCategory = hotline.byCategory.reduce((sum, category) => sum + category.count, 0);
+  const byReturns = hotline.returnsByUnit.reduce((sum, unit) => sum + unit.count, 0);
+  const inPeriod = orders.filter((order) => isInPeriod(order.receivedAt, period)).length;
+  return [
+    { name: '12345：按单位之和 = 按类别之和 = 受理数', ok: byUnit === hotline.received && byCategory === hotline.received, detail: `按单位 ${byUnit}，按类别 ${byCategory}，受理数 ${hotline.received}` },
+    { name: '12345：各单位回退之和 = 回退数', ok: byReturns === hotline.returned, detail: `${byReturns} / ${hotline.returned}` },
+    { name: '12345：本期工单 + 其他月份工单 = 全部工单', ok: inPeriod === hotline.received, detail: `本期 ${hotline.received} + 其他 ${orders.length - inPeriod} = ${orders.length}` },
+    ...accounting.map((sheet) => {
+      const parts = sheet.records + sheet.blankRows + sheet.totalsRows + sheet.badRows + sheet.replacedRows;
+      return { name: `"${sheet.sheet}"每一行都有去处`, ok: parts === sheet.rowsAfterHeader, detail: `表头下 ${sheet.rowsAfterHeader} 行 = 工单 ${sheet.records} + 空行 ${sheet.blankRows} + 合计行 ${sheet.totalsRows} + 无法统计 ${sheet.badRows} + 重复被替换 ${sheet.replacedRows}` };
+    }),
+  ];
 }
 
 function groupRows(records: readonly CaseRecord[], keyOf: (record: CaseRecord) => string): Map<string, CaseRecord[]> {

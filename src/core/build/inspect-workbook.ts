@@ -1,0 +1,87 @@
+/**
+ * What the task pane shows before a build: the sheets found, each with its detected kind, data row
+ * count and matched columns (missing required ones listed for hand mapping), the settings in force,
+ * and the suggested period (the most recent complete month in the data) and as-of time.
+ */
+import type { RawSheet } from '../model/raw-sheet.ts';
+import type { BuildWarning } from '../model/warning.ts';
+import { defaultSettings } from '../settings/defaults.ts';
+import type { Settings } from '../settings/settings.ts';
+import { readSettingsSheet, settingsSheetName } from '../settings/settings-sheet.ts';
+import { fieldsByKind, type FieldSpec, type SheetKind } from '../ingest/columns.ts';
+import type { ColumnMatch } from '../ingest/detect-header.ts';
+import { parseWallTime, formatWallTime, type WallTime } from '../time/wall-time.ts';
+import { endOfPeriod, periodContaining, periodKey, shiftPeriod } from '../time/period.ts';
+import { discoverSheets } from './discover-sheets.ts';
+
+export interface SheetSummary {
+  readonly sheet: string;
+  readonly kind: SheetKind | null;
+  readonly headerRow: number;
+  /** Non-blank rows below the header row. */
+  readonly dataRows: number;
+  readonly matches: readonly ColumnMatch[];
+  readonly unmatched: readonly { readonly col: number; readonly header: string }[];
+  readonly missingRequired: readonly FieldSpec[];
+  /** Every header of the header row, for the mapping dropdowns. */
+  readonly headers: readonly string[];
+}
+
+export interface WorkbookInspection {
+  readonly sheets: readonly SheetSummary[];
+  readonly settings: Settings;
+  readonly settingsFound: boolean;
+  readonly settingsWarnings: readonly BuildWarning[];
+  /** `2021-09`, or null when no case has a readable report time. */
+  readonly suggestedPeriod: string | null;
+  /** Latest event time of the cases sheets, as text; null when none. */
+  readonly latestEvent: string | null;
+  /** The settings' as-of override, when set. */
+  readonly asOfOverride: string;
+}
+
+const eventFields = ['reportedAt', 'acceptedAt', 'filedAt', 'dispatchedAt', 'disposedAt', 'closedAt'] as const;
+
+/** Inspects the raw sheets of a workbook; never throws on bad data. */
+export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: Settings): WorkbookInspection {
+  const settingsSheet = sheets.find((sheet) => sheet.name === settingsSheetName);
+  const read = settingsOverride ? { settings: settingsOverride, warnings: [] } : settingsSheet ? readSettingsSheet(settingsSheet) : { settings: defaultSettings, warnings: [] };
+  const settings = read.settings;
+  const layouts = discoverSheets(sheets, settings.columnMappings);
+  let latest: WallTime = -Infinity;
+  const summaries = layouts.map((layout) => {
+    const sheet = sheets.find((candidate) => candidate.name === layout.sheet) as RawSheet;
+    let dataRows = 0;
+    const eventCols = layout.kind === 'cases' ? eventFields.map((field) => layout.columns[field]).filter((col) => col !== undefined) : [];
+    for (let index = layout.headerIndex + 1; index < sheet.rows.length; index++) {
+      const row = sheet.rows[index] ?? [];
+      if (!row.some((cell) => cell !== null && cell !== undefined && cell !== '')) continue;
+      dataRows++;
+      for (const col of eventCols) {
+        const time = parseWallTime(row[col]);
+        if (typeof time === 'number' && time > latest) latest = time;
+      }
+    }
+    return { sheet: layout.sheet, kind: layout.kind, headerRow: layout.headerRow, dataRows, matches: layout.matches, unmatched: layout.unmatched, missingRequired: layout.missingRequired, headers: layout.headers };
+  });
+  let suggestedPeriod: string | null = null;
+  if (Number.isFinite(latest)) {
+    const asOf = settings.asOfOverride ? (parseWallTime(settings.asOfOverride) ?? latest) : latest;
+    const containing = periodContaining(asOf as number, settings.periodStartDay);
+    suggestedPeriod = periodKey((asOf as number) < endOfPeriod(containing) - 60_000 ? shiftPeriod(containing, -1) : containing);
+  }
+  return {
+    sheets: summaries,
+    settings,
+    settingsFound: Boolean(settingsSheet),
+    settingsWarnings: read.warnings,
+    suggestedPeriod,
+    latestEvent: Number.isFinite(latest) ? formatWallTime(latest) : null,
+    asOfOverride: settings.asOfOverride,
+  };
+}
+
+/** Fields of a kind, for the mapping dropdowns. */
+export function fieldsOfKind(kind: SheetKind): readonly FieldSpec[] {
+  return fieldsByKind[kind];
+}

@@ -1,0 +1,196 @@
+/**
+ * Reading 12345 sheets: work orders, the optional returns sheet (one row per return) and the optional
+ * flags sheet (ids grouped by hand as one repeat problem). The caller's name and phone columns are
+ * never read into records; caller names are only collected to mask them inside free text.
+ */
+import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
+import type { OrderRecord } from '../model/order-record.ts';
+import type { BuildWarning } from '../model/warning.ts';
+import type { Settings } from '../settings/settings.ts';
+import { cellToText, isYes, normalizeName, normalizeText } from '../text/normalize.ts';
+import { parseWallTime, type WallTime } from '../time/wall-time.ts';
+import type { SheetLayout } from './detect-header.ts';
+import { createUnitResolver } from './resolve-unit.ts';
+import type { RowAccounting } from './read-cases.ts';
+
+export interface OrderSheetRead {
+  readonly sheet: string;
+  readonly records: readonly OrderRecord[];
+  readonly accounting: RowAccounting;
+  readonly warnings: readonly BuildWarning[];
+  /** Caller names seen in the caller column: used only to mask them in free text. */
+  readonly callerNames: ReadonlySet<string>;
+}
+
+const categoryLevelFields = ['category', 'category2', 'category3', 'category4', 'category5'] as const;
+
+function isBlank(row: readonly CellValue[]): boolean {
+  return row.every((cell) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === ''));
+}
+
+function isTotals(row: readonly CellValue[]): boolean {
+  return row.slice(0, 4).some((cell) => typeof cell === 'string' && /^(合计|总计|小计)[:：]?$/.test(normalizeText(cell)));
+}
+
+function parseReturnCount(value: CellValue): number {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+  const text = normalizeText(cellToText(value));
+  if (/^\d+$/.test(text)) return Number(text);
+  return isYes(text) ? 1 : 0;
+}
+
+/** Reads a hotline sheet (layout of kind `hotline`, no missing required column). */
+export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: Settings): OrderSheetRead {
+  const warnings: BuildWarning[] = [];
+  const col = (field: string) => layout.columns[field] ?? -1;
+  const text = (row: readonly CellValue[], index: number) => (index >= 0 ? cellToText(row[index]) : '');
+  const resolveUnit = createUnitResolver(settings);
+  const doneWords = new Set(settings.hotlineDoneWords.map((word) => normalizeName(word)));
+  const firstRow = sheet.firstRow ?? 1;
+  const [idCol, receivedCol, unitCol, contentCol, addressCol, statusCol] = ['orderId', 'receivedAt', 'unit', 'content', 'address', 'status'].map(col);
+  const [deadlineCol, finishedCol, overdueCol, returnCol, typeCol, repeatCol, callerCol] = ['deadline', 'finishedAt', 'overdueFlag', 'returnCount', 'orderType', 'repeatOf', 'caller'].map(col);
+  const levelCols = categoryLevelFields.map(col).filter((index) => index >= 0);
+  const callerNames = new Set<string>();
+  const byId = new Map<string, OrderRecord>();
+  const badTimes = new Map<string, number[]>();
+  const missingRows: number[] = [];
+  const duplicates = new Map<string, number[]>();
+  let blankRows = 0;
+  let totalsRows = 0;
+  let badRows = 0;
+  let replacedRows = 0;
+  const noteBad = (label: string, rowNumber: number) => {
+    const rows = badTimes.get(label) ?? [];
+    rows.push(rowNumber);
+    badTimes.set(label, rows);
+  };
+  for (let index = layout.headerIndex + 1; index < sheet.rows.length; index++) {
+    const row = sheet.rows[index] ?? [];
+    const rowNumber = firstRow + index;
+    if (isBlank(row)) {
+      blankRows++;
+      continue;
+    }
+    if (isTotals(row)) {
+      totalsRows++;
+      continue;
+    }
+    const orderId = text(row, idCol);
+    const receivedAt = parseWallTime(row[receivedCol]);
+    if (orderId === '' || receivedAt === null || receivedAt === undefined) {
+      badRows++;
+      if (orderId === '') missingRows.push(rowNumber);
+      else noteBad(layout.headers[receivedCol] ?? '受理时间', rowNumber);
+      continue;
+    }
+    const time = (index2: number): WallTime | null => {
+      if (index2 < 0) return null;
+      const parsed = parseWallTime(row[index2]);
+      if (parsed === undefined) {
+        noteBad(layout.headers[index2], rowNumber);
+        return null;
+      }
+      return parsed;
+    };
+    if (callerCol >= 0) {
+      const caller = text(row, callerCol);
+      if (caller.length >= 2 && caller.length <= 4) callerNames.add(caller);
+    }
+    const levels = levelCols.map((index2) => text(row, index2)).filter((level) => level !== '');
+    const path = levels.join('/');
+    const leafParts = path.split(/[/>＞\\-]/).filter((part) => part.trim() !== '');
+    const status = text(row, statusCol);
+    const overdueText = overdueCol >= 0 ? normalizeText(cellToText(row[overdueCol])) : '';
+    const record: OrderRecord = {
+      sheet: sheet.name,
+      row: rowNumber,
+      orderId,
+      receivedAt,
+      unitText: text(row, unitCol),
+      unit: resolveUnit(text(row, unitCol)),
+      categoryPath: path,
+      categoryLeaf: leafParts[leafParts.length - 1] ?? '',
+      content: text(row, contentCol),
+      address: text(row, addressCol),
+      status,
+      done: doneWords.has(normalizeName(status)),
+      deadline: time(deadlineCol),
+      finishedAt: time(finishedCol),
+      overdue: overdueText === '' ? null : /^(否|未超期|未逾期|按期|0|n|no)$/i.test(overdueText) ? false : isYes(overdueText) || /超期|逾期/.test(overdueText),
+      returnCount: returnCol >= 0 ? parseReturnCount(row[returnCol]) : 0,
+      orderType: text(row, typeCol),
+      repeatOf: text(row, repeatCol),
+    };
+    const earlier = byId.get(orderId);
+    if (earlier) {
+      replacedRows++;
+      const rows = duplicates.get(orderId) ?? [earlier.row];
+      rows.push(rowNumber);
+      duplicates.set(orderId, rows);
+      byId.delete(orderId);
+    }
+    byId.set(orderId, record);
+  }
+  if (missingRows.length) {
+    warnings.push({ kind: 'missingId', sheet: sheet.name, rows: missingRows, column: layout.headers[idCol], message: `${missingRows.length} 行没有工单编号，未计入统计。`, action: '补上工单编号，或确认它们不是工单行。' });
+  }
+  for (const [label, rows] of badTimes) {
+    const counted = label !== layout.headers[receivedCol];
+    warnings.push({
+      kind: 'badTime',
+      sheet: sheet.name,
+      rows,
+      column: label,
+      message: `${rows.length} 行的"${label}"为空或不是可识别的时间${counted ? '，按未填写处理' : '，无法归入统计期，未计入统计'}。`,
+      action: '把时间改成 2021-09-03 10:22 这样的格式后重新生成。',
+    });
+  }
+  for (const [orderId, rows] of duplicates) {
+    warnings.push({ kind: 'duplicateId', sheet: sheet.name, rows, column: layout.headers[idCol], message: `工单编号 ${orderId} 出现 ${rows.length} 次（第 ${rows.join('、')} 行），按最后一行统计。`, action: '通常无需处理。' });
+  }
+  const records = [...byId.values()];
+  return {
+    sheet: sheet.name,
+    records,
+    warnings,
+    callerNames,
+    accounting: {
+      sheet: sheet.name,
+      headerRow: layout.headerRow,
+      rowsAfterHeader: Math.max(0, sheet.rows.length - layout.headerIndex - 1),
+      records: records.length,
+      blankRows,
+      totalsRows,
+      badRows,
+      replacedRows,
+    },
+  };
+}
+
+/** Ids of returned orders, from a returns sheet (one row per return), and the rows that name no order. */
+export function readReturnSheet(sheet: RawSheet, layout: SheetLayout): { returnedIds: Map<string, number>; warnings: BuildWarning[] } {
+  const idCol = layout.columns.orderId;
+  const returnedIds = new Map<string, number>();
+  for (let index = layout.headerIndex + 1; index < sheet.rows.length; index++) {
+    const id = cellToText(sheet.rows[index]?.[idCol]);
+    if (id === '' || /^(合计|总计)/.test(id)) continue;
+    returnedIds.set(id, (returnedIds.get(id) ?? 0) + 1);
+  }
+  return { returnedIds, warnings: [] };
+}
+
+/** Groups set by hand in a flags sheet: rows flagged 热难点 with the same group label form one group. */
+export function readFlagSheet(sheet: RawSheet, layout: SheetLayout): { groups: Map<string, string[]> } {
+  const groups = new Map<string, string[]>();
+  const [idCol, flagCol, groupCol] = [layout.columns.id, layout.columns.flag, layout.columns.group ?? -1];
+  for (let index = layout.headerIndex + 1; index < sheet.rows.length; index++) {
+    const row = sheet.rows[index] ?? [];
+    const id = cellToText(row[idCol]);
+    const flag = cellToText(row[flagCol]);
+    if (!id || !/热难点/.test(flag)) continue;
+    const group = groupCol >= 0 ? cellToText(row[groupCol]) : '';
+    const key = group || flag;
+    groups.set(key, [...(groups.get(key) ?? []), id]);
+  }
+  return { groups };
+}

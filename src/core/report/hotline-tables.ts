@@ -1,0 +1,216 @@
+/**
+ * The 12345 sheets of the brief as grids: 12345受理 （四） with a column chart of units and a pie chart
+ * of categories, 热难点 （五） and 十件事 （六）. Every description passes through the masking of
+ * personal information; no caller name or phone number reaches a cell.
+ */
+import type { SheetGrid } from '../model/grid.ts';
+import type { OrderRecord } from '../model/order-record.ts';
+import type { Settings } from '../settings/settings.ts';
+import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
+import type { RepeatGroup } from '../stats/repeat-problems.ts';
+import type { TopicFigures } from '../stats/focus-topics.ts';
+import { maskPersonalInfo } from '../text/mask.ts';
+import type { HistoryLookup, HistoryRecord } from './history.ts';
+import { countCell, GridBuilder, headerCell, labelCell, noteCell, rateCell, textCell, titleCell } from './grid-builder.ts';
+import { formatRate } from './rate-display.ts';
+
+export const hotlineTableNames = { received: '12345受理', repeats: '热难点', topics: '十件事' } as const;
+
+export interface HotlineTableContext {
+  readonly settings: Settings;
+  readonly periodKey: string;
+  readonly previousKey: string;
+  readonly periodLabel: string;
+  readonly previousLabel: string;
+  readonly history: HistoryLookup;
+  readonly notes: readonly string[];
+  readonly asOfText: string;
+  readonly builtAtText: string;
+  /** Caller names of the export: masked wherever they occur in free text. */
+  readonly callerNames: ReadonlySet<string>;
+}
+
+export interface BuiltHotlineTables {
+  readonly grids: readonly SheetGrid[];
+  readonly history: readonly HistoryRecord[];
+  /** 受理数 of the previous period, or null when the history has none. */
+  readonly previousReceived: number | null;
+}
+
+const boilerplateStart = /^(?:[（(]?(?:市民|群众|来电人|来电|诉求人|投诉人|反映人|网友|业主)[^，,。：:]{0,6}?(?:来电|反映|投诉|称|表示|诉求)+[：:，,]?)+/;
+const boilerplateEnd = /[，,。]?(?:请|希望|要求|恳请)(?:相关|有关)?(?:部门|单位)?(?:尽快|及时|予以|给予|前往|上门)?(?:处理|解决|核实|查处|整改)[^。]*[。！!]?$/;
+
+/** A description fit for the brief: boilerplate trimmed, personal information masked. */
+export function describeOrder(order: OrderRecord, callerNames: ReadonlySet<string>): string {
+  let text = order.content.trim().replace(/\s+/g, ' ');
+  text = text.replace(boilerplateStart, '').replace(boilerplateEnd, '');
+  text = maskPersonalInfo(text, callerNames).trim();
+  if (text && !/[。！？!?]$/.test(text)) text += '。';
+  return text;
+}
+
+function sheetName(context: HotlineTableContext, suffix: string): string {
+  return `${context.periodLabel}-${suffix}`;
+}
+
+function addNotes(builder: GridBuilder, notes: readonly string[]): void {
+  builder.addBlankRow();
+  for (const note of notes) builder.addRow([noteCell(note)]);
+}
+
+function received(context: HotlineTableContext, stats: HotlineStatistics): { grid: SheetGrid; history: HistoryRecord[]; previous: number | null } {
+  const table = hotlineTableNames.received;
+  const builder = new GridBuilder();
+  const record = (row: string, indicator: string, value: number | null): HistoryRecord => ({ period: context.periodKey, table, row, indicator, value, asOf: context.asOfText, recordedAt: context.builtAtText });
+  const history: HistoryRecord[] = [record('总计', '受理数', stats.received), record('总计', '超期数', stats.overdue), record('总计', '回退数', stats.returned), record('总计', '已办结', stats.done)];
+  const previous = context.history.get(context.previousKey, table, '总计', '受理数') ?? null;
+  builder.addRow([titleCell(`（四）12345政务服务便民热线受理情况（${context.periodLabel}）`)]);
+  builder.merge(0, 0, 0, 2);
+  const change = previous === null ? `上期（${context.previousLabel}）无记录` : stats.received >= previous ? `较上期增加${stats.received - previous}件` : `较上期减少${previous - stats.received}件`;
+  builder.addRow([noteCell(`${context.periodLabel}共受理12345工单${stats.received}件，${change}；已办结${stats.done}件，正在办理${stats.inProgress}件；${stats.overdue ? `超期办理${stats.overdue}件` : '未出现超期办理案件'}；回退${stats.returned}件。`)]);
+  builder.addBlankRow();
+
+  builder.addRow([noteCell('1、部门受理情况')]);
+  builder.addRow([noteCell(`${context.periodLabel}，${stats.byUnit.map((unit) => `${unit.name}${unit.count}件`).join('，')}。`)]);
+  const unitHeader = builder.addRow([headerCell('承办单位'), headerCell('受理数'), headerCell('占比')]);
+  for (const unit of stats.byUnit) {
+    builder.addRow([labelCell(unit.name), countCell(unit.count), rateCell(stats.received ? unit.count / stats.received : null)]);
+    history.push(record(`单位/${unit.name}`, '受理数', unit.count));
+  }
+  const unitLast = builder.rowCount - 1;
+  builder.addRow([labelCell('合计', true), countCell(stats.received, true), rateCell(stats.received ? 1 : null, true)]);
+  builder.addBlankRow();
+
+  builder.addRow([noteCell('2、各案件类别受理情况')]);
+  const biggest = [...stats.byCategory].sort((left, right) => right.count - left.count)[0];
+  builder.addRow([
+    noteCell(
+      `${context.periodLabel}，受理${stats.byCategory.map((category) => `${category.name}${category.count}件`).join('，')}。` +
+        (biggest && stats.received ? `其中${biggest.name}最多，占${formatRate(biggest.count / stats.received)}。` : ''),
+    ),
+  ]);
+  const categoryHeader = builder.addRow([headerCell('案件类别'), headerCell('受理数'), headerCell('占比')]);
+  for (const category of stats.byCategory) {
+    builder.addRow([labelCell(category.name), countCell(category.count), rateCell(stats.received ? category.count / stats.received : null)]);
+    history.push(record(`类别/${category.name}`, '受理数', category.count));
+  }
+  const categoryLast = builder.rowCount - 1;
+  builder.addRow([labelCell('合计', true), countCell(stats.received, true), rateCell(stats.received ? 1 : null, true)]);
+  builder.addBlankRow();
+
+  builder.addRow([noteCell('3、回退情况')]);
+  builder.addRow([
+    noteCell(stats.returned ? `回退至各责任单位共${stats.returned}件，其中${stats.returnsByUnit.map((unit) => `${unit.name}${unit.count}件`).join('，')}。` : '本期没有回退的工单。'),
+  ]);
+  builder.addRow([headerCell('单位'), headerCell('回退数')]);
+  for (const unit of stats.returnsByUnit) builder.addRow([labelCell(unit.name), countCell(unit.count)]);
+  builder.addRow([labelCell('合计', true), countCell(stats.returned, true)]);
+  addNotes(builder, context.notes);
+
+  const charts =
+    stats.received > 0
+      ? [
+          {
+            type: 'column' as const,
+            title: `${context.periodLabel}各部门受理情况`,
+            seriesName: '受理数',
+            categories: { row: unitHeader + 1, col: 0, lastRow: unitLast },
+            values: { row: unitHeader + 1, col: 1, lastRow: unitLast },
+            anchor: { row: unitHeader, col: 4, rows: 16, cols: 8 },
+            labels: 'value' as const,
+          },
+          {
+            type: 'pie' as const,
+            title: `${context.periodLabel}各案件类别占比`,
+            seriesName: '受理数',
+            categories: { row: categoryHeader + 1, col: 0, lastRow: categoryLast },
+            values: { row: categoryHeader + 1, col: 1, lastRow: categoryLast },
+            anchor: { row: categoryHeader, col: 4, rows: 18, cols: 8 },
+            labels: 'categoryAndPercent' as const,
+          },
+        ]
+      : [];
+  return { grid: builder.toSheet(sheetName(context, hotlineTableNames.received), { freezeRows: 1, charts }), history, previous };
+}
+
+function unitLabels(group: RepeatGroup): [string, string | null] {
+  const unit = group.representative.unit;
+  if (!unit) return ['（未填承办单位）', null];
+  return [unit.level1, unit.level2];
+}
+
+function repeats(context: HotlineTableContext, stats: HotlineStatistics): SheetGrid {
+  const builder = new GridBuilder();
+  builder.addRow([titleCell(`（五）各处置部门热难点案件（12345系统受理${context.settings.repeatThreshold}次及以上，${context.periodLabel}）`)]);
+  builder.merge(0, 0, 0, 4);
+  const header = builder.addRow([headerCell('专业部门'), headerCell(''), headerCell('案件小类'), headerCell('案件描述'), headerCell('受理次数')]);
+  builder.merge(header, 0, header, 1);
+  const hotlineNameOf = new Map(context.settings.firstLevelUnits.map((unit) => [unit.name, unit.hotlineName || unit.name]));
+  if (stats.repeatGroups.length === 0) {
+    const row = builder.addRow([labelCell('本期无'), labelCell(''), labelCell(''), textCell(`没有受理${context.settings.repeatThreshold}次及以上的同一问题。`), countCell(null)]);
+    builder.merge(row, 0, row, 1);
+  }
+  // Blocks: one unit (merged over its rows), inside it one sub-category (merged), numbered problems.
+  let index = 0;
+  const groups = stats.repeatGroups;
+  while (index < groups.length) {
+    const [level1, level2] = unitLabels(groups[index]);
+    const unitStart = builder.rowCount;
+    while (index < groups.length && unitLabels(groups[index]).join('/') === [level1, level2].join('/')) {
+      const subCategory = groups[index].subCategory;
+      const subStart = builder.rowCount;
+      const block: RepeatGroup[] = [];
+      while (index < groups.length && unitLabels(groups[index]).join('/') === [level1, level2].join('/') && groups[index].subCategory === subCategory) block.push(groups[index++]);
+      block.forEach((group, number) => {
+        const description = describeOrder(group.representative, context.callerNames);
+        builder.addRow([labelCell(hotlineNameOf.get(level1) ?? level1), labelCell(level2 ?? ''), labelCell(subCategory), textCell(block.length > 1 ? `${number + 1}、${description}` : description), countCell(group.orders.length)]);
+      });
+      builder.merge(subStart, 2, builder.rowCount - 1, 2);
+    }
+    if (level2 === null) {
+      for (let row = unitStart; row < builder.rowCount; row++) builder.merge(row, 0, row, 1);
+    } else {
+      builder.merge(unitStart, 0, builder.rowCount - 1, 0);
+      builder.merge(unitStart, 1, builder.rowCount - 1, 1);
+    }
+  }
+  addNotes(builder, [`热难点：同一承办单位、同一地点（小区、道路或地标，楼栋门牌不冲突）、同一类别且内容相近的工单达到${context.settings.repeatThreshold}件；重复工单码相同或在标记表中手工归为一组的也算一组。`, ...context.notes]);
+  return builder.toSheet(sheetName(context, hotlineTableNames.repeats), { freezeRows: 2, maxWidth: 60 });
+}
+
+function topics(context: HotlineTableContext, figures: readonly TopicFigures[], repeatDescriptions: (group: RepeatGroup) => string): SheetGrid {
+  const builder = new GridBuilder();
+  builder.addRow([titleCell(`（六）涉及"群众最不满意的十件事"（${context.periodLabel}）`)]);
+  builder.merge(0, 0, 0, 6);
+  builder.addRow(['事项', '来源', '受理数量', '已办结', '正在办理', '涉及小区/区域', '本月热难点案件'].map(headerCell));
+  const joinPlaces = (places: readonly string[], more: boolean) => (places.length ? places.join('、') + (more ? '等' : '') : '');
+  const numbered = (items: readonly string[]) => (items.length > 1 ? items.map((item, index) => `${index + 1}、${item}`).join('\n') : (items[0] ?? ''));
+  for (const figure of figures) {
+    const start = builder.addRow([
+      labelCell(figure.topic.name),
+      labelCell('12345系统受理案件'),
+      countCell(figure.orders.received),
+      countCell(figure.orders.done),
+      countCell(figure.orders.inProgress),
+      textCell(joinPlaces(figure.orders.places, figure.orders.morePlaces)),
+      textCell(numbered(figure.orders.repeatGroups.map(repeatDescriptions))),
+    ]);
+    const caseAreas = figure.cases.descriptions.length ? numbered(figure.cases.descriptions.map((text) => maskPersonalInfo(text))) : joinPlaces(figure.cases.places, figure.cases.morePlaces);
+    builder.addRow([labelCell(figure.topic.name), labelCell('巡查上报案件'), countCell(figure.cases.received), countCell(figure.cases.done), countCell(figure.cases.inProgress), textCell(caseAreas), textCell('')]);
+    builder.merge(start, 0, start + 1, 0);
+  }
+  if (figures.length === 0) builder.addRow([textCell('"月报设置"的【十件事】中没有事项。')]);
+  addNotes(builder, context.notes);
+  return builder.toSheet(sheetName(context, hotlineTableNames.topics), { freezeRows: 2, maxWidth: 50 });
+}
+
+/** Builds the three 12345 sheets and the figures they record in the history. */
+export function buildHotlineTables(stats: HotlineStatistics, topicFigures: readonly TopicFigures[], context: HotlineTableContext): BuiltHotlineTables {
+  const first = received(context, stats);
+  const repeatDescription = (group: RepeatGroup) => `${describeOrder(group.representative, context.callerNames)}${group.subCategory ? `（${group.subCategory}，${group.orders.length}件）` : ''}`;
+  return {
+    grids: [first.grid, repeats(context, stats), topics(context, topicFigures, repeatDescription)],
+    history: first.history,
+    previousReceived: first.previous,
+  };
+}

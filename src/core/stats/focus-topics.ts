@@ -1,0 +1,105 @@
+/**
+ * Focus topics (十件事): per topic of the settings' yearly list and per source (12345 orders, patrol
+ * cases), how many were received, done and in progress, the 小区 or areas involved (most frequent
+ * first, at most ten, then 等), the topic's repeat problems, and for a handful of patrol cases their
+ * descriptions.
+ */
+import type { CaseRecord } from '../model/case-record.ts';
+import type { OrderRecord } from '../model/order-record.ts';
+import type { FocusTopic, Settings } from '../settings/settings.ts';
+import { createPlaceFinder } from '../text/places.ts';
+import { normalizeText } from '../text/normalize.ts';
+import type { WallTime } from '../time/wall-time.ts';
+import { flagCase } from './case-flags.ts';
+import type { RepeatGroup } from './repeat-problems.ts';
+
+export interface TopicSourceFigures {
+  readonly received: number;
+  readonly done: number;
+  readonly inProgress: number;
+  /** Places, most frequent first (ties: first seen), at most ten. */
+  readonly places: readonly string[];
+  /** More than ten places: the list ends with 等. */
+  readonly morePlaces: boolean;
+}
+
+export interface TopicFigures {
+  readonly topic: FocusTopic;
+  readonly orders: TopicSourceFigures & { readonly repeatGroups: readonly RepeatGroup[] };
+  readonly cases: TopicSourceFigures & { readonly descriptions: readonly string[] };
+}
+
+/** At most this many patrol cases are listed one by one instead of by area. */
+export const describedCaseLimit = 5;
+const placeLimit = 10;
+
+function includesAny(text: string, words: readonly string[]): boolean {
+  const normalized = normalizeText(text);
+  return words.some((word) => word.trim() !== '' && normalized.includes(normalizeText(word)));
+}
+
+function rankPlaces(placeLists: readonly (readonly string[])[]): { places: string[]; more: boolean } {
+  const counts = new Map<string, { count: number; first: number }>();
+  placeLists.forEach((names, index) => {
+    for (const name of new Set(names)) {
+      const entry = counts.get(name);
+      if (entry) entry.count++;
+      else counts.set(name, { count: 1, first: index });
+    }
+  });
+  const ranked = [...counts].sort(([, left], [, right]) => right.count - left.count || left.first - right.first).map(([name]) => name);
+  return { places: ranked.slice(0, placeLimit), more: ranked.length > placeLimit };
+}
+
+export interface ComputeFocusTopicsOptions {
+  readonly settings: Settings;
+  readonly asOf: WallTime;
+  readonly categoryOf: ReadonlyMap<string, string>;
+  readonly repeatGroups: readonly RepeatGroup[];
+}
+
+/** Figures of every focus topic over the period's cohorts (orders and cases, either may be empty). */
+export function computeFocusTopics(orders: readonly OrderRecord[], cases: readonly CaseRecord[], options: ComputeFocusTopicsOptions): TopicFigures[] {
+  const findPlaces = createPlaceFinder(options.settings.knownCommunities);
+  const placesOf = (address: string, text: string) => {
+    const found = findPlaces(address);
+    return (found.length ? found : findPlaces(text)).filter((place) => place.kind === 'community').map((place) => place.name);
+  };
+  return options.settings.focusTopics.map((topic) => {
+    const orderMatches = (order: OrderRecord) =>
+      topic.orderCategories.includes(options.categoryOf.get(order.orderId) ?? '') || includesAny(order.content, topic.orderWords) || includesAny(order.categoryPath, topic.orderWords);
+    const topicOrders = orders.filter(orderMatches);
+    const topicOrderIds = new Set(topicOrders.map((order) => order.orderId));
+    const orderPlaces = rankPlaces(topicOrders.map((order) => placesOf(order.address, order.content)));
+    const done = topicOrders.filter((order) => order.done).length;
+
+    const caseMatches = (record: CaseRecord) => topic.caseSubTypes.some((subType) => normalizeText(subType) === normalizeText(record.subType)) || includesAny(record.description, topic.caseWords);
+    const topicCases = cases.filter((record) => caseMatches(record) && flagCase(record, options.asOf).accepted);
+    const casesDone = topicCases.filter((record) => record.stage === 'closed').length;
+    const caseAreas = rankPlaces(
+      topicCases.map((record) => {
+        const places = findPlaces(record.address).map((place) => place.name);
+        return places.length ? places : [record.street || record.community].filter(Boolean);
+      }),
+    );
+    return {
+      topic,
+      orders: {
+        received: topicOrders.length,
+        done,
+        inProgress: topicOrders.length - done,
+        places: orderPlaces.places,
+        morePlaces: orderPlaces.more,
+        repeatGroups: options.repeatGroups.filter((group) => group.orders.some((order) => topicOrderIds.has(order.orderId))),
+      },
+      cases: {
+        received: topicCases.length,
+        done: casesDone,
+        inProgress: topicCases.length - casesDone,
+        places: caseAreas.places,
+        morePlaces: caseAreas.more,
+        descriptions: topicCases.length <= describedCaseLimit ? topicCases.map((record) => record.description).filter(Boolean) : [],
+      },
+    };
+  });
+}

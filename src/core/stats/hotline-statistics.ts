@@ -1,0 +1,139 @@
+/**
+ * The 12345 figures of one period (indicators.md, "12345 work orders"): orders received, done and in
+ * progress, overdue, by unit at the 12345 level, by report category, returned orders by second-level
+ * unit, and the repeat problems (热难点).
+ */
+import type { OrderRecord } from '../model/order-record.ts';
+import type { Settings } from '../settings/settings.ts';
+import { isInPeriod, type Period } from '../time/period.ts';
+import type { WallTime } from '../time/wall-time.ts';
+import { createPlaceFinder, type Place } from '../text/places.ts';
+import { createCategoryMatcher } from './hotline-category.ts';
+import { findRepeatProblems, type RepeatGroup } from './repeat-problems.ts';
+
+export interface NamedCount {
+  readonly name: string;
+  readonly count: number;
+}
+
+export interface HotlineStatistics {
+  readonly cohort: readonly OrderRecord[];
+  readonly received: number;
+  readonly done: number;
+  readonly inProgress: number;
+  readonly overdue: number;
+  readonly returned: number;
+  /** By the unit name used for 12345, most orders first (ties in the settings' order). */
+  readonly byUnit: readonly NamedCount[];
+  /** By report category, in the settings' order (every category, zero included). */
+  readonly byCategory: readonly NamedCount[];
+  /** Returned orders by second-level unit (first level where an order names no second level). */
+  readonly returnsByUnit: readonly NamedCount[];
+  readonly repeatGroups: readonly RepeatGroup[];
+  /** Report category of every cohort order, by id. */
+  readonly categoryOf: ReadonlyMap<string, string>;
+  /** Orders whose unit is not in the settings. */
+  readonly unknownUnitOrders: readonly OrderRecord[];
+}
+
+export interface ComputeHotlineStatisticsOptions {
+  readonly period: Period;
+  readonly asOf: WallTime;
+  readonly settings: Settings;
+  /** Returns per order id, from a returns sheet. */
+  readonly returnedIds?: ReadonlyMap<string, number>;
+  readonly manualGroups?: readonly (readonly string[])[];
+}
+
+const noUnit = '（未填承办单位）';
+
+/** Whether an order is overdue: its overdue column, else finished after its deadline, else open past it at T. */
+export function isOrderOverdue(order: OrderRecord, asOf: WallTime): boolean {
+  if (order.overdue !== null) return order.overdue;
+  if (order.deadline === null) return false;
+  if (order.finishedAt !== null) return order.finishedAt > order.deadline;
+  return !order.done && order.deadline < asOf;
+}
+
+/** Place of an order: first place in its address, else in its content. */
+export function createOrderPlaceFinder(settings: Settings): (order: OrderRecord) => Place | null {
+  const find = createPlaceFinder(settings.knownCommunities);
+  return (order) => find(order.address)[0] ?? find(order.content)[0] ?? null;
+}
+
+export function computeHotlineStatistics(orders: readonly OrderRecord[], options: ComputeHotlineStatisticsOptions): HotlineStatistics {
+  const { period, asOf, settings } = options;
+  const cohort = orders.filter((order) => isInPeriod(order.receivedAt, period));
+  const matchCategory = createCategoryMatcher(settings.hotlineCategories);
+  const categoryOf = new Map<string, string>();
+  const firstIndex = new Map(settings.firstLevelUnits.map((unit, index) => [unit.name, index]));
+  const secondIndex = new Map(settings.secondLevelUnits.map((unit, index) => [`${unit.parent}\u0000${unit.name}`, index]));
+  const hotlineNameOf = new Map(settings.firstLevelUnits.map((unit) => [unit.name, unit.hotlineName || unit.name]));
+  const byUnit = new Map<string, { count: number; rank: number }>();
+  const byCategory = new Map(settings.hotlineCategories.map((category) => [category.name, 0]));
+  const returns = new Map<string, { count: number; rank: number }>();
+  const unknownUnitOrders: OrderRecord[] = [];
+  let done = 0;
+  let overdue = 0;
+  let returned = 0;
+  const bump = (map: Map<string, { count: number; rank: number }>, name: string, rank: number) => {
+    const entry = map.get(name);
+    if (entry) entry.count++;
+    else map.set(name, { count: 1, rank });
+  };
+  for (const order of cohort) {
+    const category = matchCategory(order.categoryPath, order.content);
+    categoryOf.set(order.orderId, category);
+    byCategory.set(category, (byCategory.get(category) ?? 0) + 1);
+    if (order.done) done++;
+    if (isOrderOverdue(order, asOf)) overdue++;
+    const unit = order.unit;
+    const level1Rank = unit?.known ? (firstIndex.get(unit.level1) ?? 999) : 1000;
+    const unitName = !unit ? noUnit : unit.known ? (hotlineNameOf.get(unit.level1) ?? unit.level1) : unit.level1;
+    if (unit && !unit.known) unknownUnitOrders.push(order);
+    bump(byUnit, unitName, level1Rank);
+    if (order.returnCount > 0 || (options.returnedIds?.get(order.orderId) ?? 0) > 0) {
+      returned++;
+      const secondName = unit?.level2 ?? unitName;
+      const rank = level1Rank * 1000 + (unit?.level2 ? (secondIndex.get(`${unit.level1}\u0000${unit.level2}`) ?? 998) + 1 : 0);
+      bump(returns, secondName, rank);
+    }
+  }
+  const sortByCount = (map: Map<string, { count: number; rank: number }>) =>
+    [...map].sort(([leftName, left], [rightName, right]) => right.count - left.count || left.rank - right.rank || (leftName < rightName ? -1 : 1)).map(([name, entry]) => ({ name, count: entry.count }));
+  const sortByRank = (map: Map<string, { count: number; rank: number }>) =>
+    [...map].sort(([leftName, left], [rightName, right]) => left.rank - right.rank || (leftName < rightName ? -1 : 1)).map(([name, entry]) => ({ name, count: entry.count }));
+  const placeOf = createOrderPlaceFinder(settings);
+  const repeatGroups = findRepeatProblems(cohort, {
+    threshold: settings.repeatThreshold,
+    categoryOf: (order) => categoryOf.get(order.orderId) ?? '',
+    placeOf,
+    unitKeyOf: (order) => (order.unit ? `${order.unit.level1}/${order.unit.level2 ?? ''}` : ''),
+    manualGroups: options.manualGroups,
+  });
+  const groupRank = (group: RepeatGroup) => {
+    const unit = group.representative.unit;
+    const first = unit?.known ? (firstIndex.get(unit.level1) ?? 999) : 1000;
+    const second = unit?.level2 ? (secondIndex.get(`${unit.level1}\u0000${unit.level2}`) ?? 998) + 1 : 0;
+    const category = settings.hotlineCategories.findIndex((entry) => entry.name === group.category);
+    return [first, second, category];
+  };
+  repeatGroups.sort((left, right) => {
+    const [a, b] = [groupRank(left), groupRank(right)];
+    return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (left.subCategory < right.subCategory ? -1 : left.subCategory > right.subCategory ? 1 : 0) || left.orders[0].receivedAt - right.orders[0].receivedAt;
+  });
+  return {
+    cohort,
+    received: cohort.length,
+    done,
+    inProgress: cohort.length - done,
+    overdue,
+    returned,
+    byUnit: sortByCount(byUnit),
+    byCategory: [...byCategory].map(([name, count]) => ({ name, count })),
+    returnsByUnit: sortByRank(returns),
+    repeatGroups,
+    categoryOf,
+    unknownUnitOrders,
+  };
+}

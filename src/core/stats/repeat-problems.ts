@@ -1,0 +1,154 @@
+/**
+ * Repeat problems (热难点): groups of at least N orders about the same problem at the same place.
+ * Orders are first blocked by unit, place name and report category (no all-pairs comparison), then
+ * compared inside a block: building/door numbers must be compatible and the wording similar. A group
+ * never holds two numbers that conflict, even through an order that gives none: twenty complaints
+ * about twenty buildings of one 小区 stay twenty problems. Orders linked by a repeat-of column or
+ * grouped by hand in the flags sheet are grouped whatever their text.
+ */
+import type { OrderRecord } from '../model/order-record.ts';
+import { areNumbersCompatible, type Place } from '../text/places.ts';
+import { bigramsOf, diceSimilarity } from '../text/similarity.ts';
+
+export interface RepeatGroup {
+  readonly orders: readonly OrderRecord[];
+  readonly category: string;
+  /** The most common finest category level of its orders. */
+  readonly subCategory: string;
+  /** Place name, when the group has one. */
+  readonly place: string;
+  /** The order whose wording is closest to all the others (not yet masked). */
+  readonly representative: OrderRecord;
+}
+
+export interface FindRepeatProblemsOptions {
+  readonly threshold: number;
+  readonly categoryOf: (order: OrderRecord) => string;
+  readonly placeOf: (order: OrderRecord) => Place | null;
+  /** Unit key used for blocking (second level when known). */
+  readonly unitKeyOf: (order: OrderRecord) => string;
+  /** Groups of order ids set by hand (flags sheet). */
+  readonly manualGroups?: readonly (readonly string[])[];
+}
+
+/** Wording similarity needed: both orders give compatible numbers / one gives none / neither gives one. */
+const similarityWithNumbers = 0.12;
+const similarityOneNumberMissing = 0.4;
+const similarityNoNumbers = 0.25;
+
+class Components {
+  private readonly parent: number[];
+  readonly numbers: (readonly string[])[][];
+  constructor(size: number, numbers: (readonly string[])[]) {
+    this.parent = Array.from({ length: size }, (_, index) => index);
+    this.numbers = numbers.map((number) => (number.length ? [number] : []));
+  }
+  find(index: number): number {
+    let root = index;
+    while (this.parent[root] !== root) root = this.parent[root];
+    while (this.parent[index] !== root) {
+      const next = this.parent[index];
+      this.parent[index] = root;
+      index = next;
+    }
+    return root;
+  }
+  /** Whether every number of one component is compatible with every number of the other. */
+  compatible(left: number, right: number): boolean {
+    const [a, b] = [this.numbers[this.find(left)], this.numbers[this.find(right)]];
+    return a.every((x) => b.every((y) => areNumbersCompatible(x, y)));
+  }
+  union(left: number, right: number): void {
+    const [a, b] = [this.find(left), this.find(right)];
+    if (a === b) return;
+    this.parent[b] = a;
+    this.numbers[a] = [...this.numbers[a], ...this.numbers[b]];
+  }
+}
+
+/** Finds the repeat problems among the orders of one period. */
+export function findRepeatProblems(orders: readonly OrderRecord[], options: FindRepeatProblemsOptions): RepeatGroup[] {
+  const places = orders.map((order) => options.placeOf(order));
+  const categories = orders.map((order) => options.categoryOf(order));
+  const components = new Components(
+    orders.length,
+    places.map((place) => place?.number ?? []),
+  );
+  const indexById = new Map(orders.map((order, index) => [order.orderId, index]));
+  for (const [index, order] of orders.entries()) {
+    const target = order.repeatOf ? indexById.get(order.repeatOf) : undefined;
+    if (target !== undefined) components.union(target, index);
+  }
+  for (const group of options.manualGroups ?? []) {
+    const members = group.map((id) => indexById.get(id)).filter((index): index is number => index !== undefined);
+    for (const member of members.slice(1)) components.union(members[0], member);
+  }
+
+  const blocks = new Map<string, number[]>();
+  places.forEach((place, index) => {
+    if (!place) return;
+    const key = `${options.unitKeyOf(orders[index])}\u0000${place.name}\u0000${categories[index]}`;
+    const block = blocks.get(key);
+    if (block) block.push(index);
+    else blocks.set(key, [index]);
+  });
+  const grams = new Map<number, Set<string>>();
+  const gramsOf = (index: number) => {
+    let set = grams.get(index);
+    if (!set) {
+      const place = places[index];
+      set = bigramsOf(orders[index].content, place ? [place.name] : []);
+      grams.set(index, set);
+    }
+    return set;
+  };
+  for (const block of blocks.values()) {
+    if (block.length < 2) continue;
+    // Pairs with numbers first, so that number-less orders join only groups they cannot split.
+    const pairs: [number, number, number][] = [];
+    for (let i = 0; i < block.length; i++) {
+      for (let j = i + 1; j < block.length; j++) {
+        const [a, b] = [block[i], block[j]];
+        const numbered = Number((places[a]?.number.length ?? 0) > 0) + Number((places[b]?.number.length ?? 0) > 0);
+        pairs.push([a, b, numbered]);
+      }
+    }
+    pairs.sort((left, right) => right[2] - left[2]);
+    for (const [a, b, numbered] of pairs) {
+      if (components.find(a) === components.find(b) || !components.compatible(a, b)) continue;
+      const needed = numbered === 2 ? similarityWithNumbers : numbered === 1 ? similarityOneNumberMissing : similarityNoNumbers;
+      if (diceSimilarity(gramsOf(a), gramsOf(b)) >= needed) components.union(a, b);
+    }
+  }
+
+  const groups = new Map<number, number[]>();
+  orders.forEach((_, index) => {
+    const root = components.find(index);
+    const members = groups.get(root);
+    if (members) members.push(index);
+    else groups.set(root, [index]);
+  });
+  const result: RepeatGroup[] = [];
+  for (const members of groups.values()) {
+    if (members.length < options.threshold) continue;
+    const groupOrders = members.map((index) => orders[index]).sort((left, right) => left.receivedAt - right.receivedAt || left.row - right.row);
+    const leafCounts = new Map<string, number>();
+    for (const order of groupOrders) leafCounts.set(order.categoryLeaf, (leafCounts.get(order.categoryLeaf) ?? 0) + 1);
+    const subCategory = [...leafCounts].sort((left, right) => right[1] - left[1])[0]?.[0] ?? '';
+    const categoryCounts = new Map<string, number>();
+    for (const index of members) categoryCounts.set(categories[index], (categoryCounts.get(categories[index]) ?? 0) + 1);
+    const category = [...categoryCounts].sort((left, right) => right[1] - left[1])[0][0];
+    let representative = members[0];
+    let bestScore = -1;
+    for (const index of members) {
+      const score = members.reduce((sum, other) => sum + (other === index ? 0 : diceSimilarity(gramsOf(index), gramsOf(other))), 0);
+      if (score > bestScore + 1e-9) {
+        bestScore = score;
+        representative = index;
+      }
+    }
+    const place = members.map((index) => places[index]?.name).find((name) => name) ?? '';
+    result.push({ orders: groupOrders, category, subCategory, place, representative: orders[representative] });
+  }
+  return result;
+}

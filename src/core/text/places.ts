@@ -1,0 +1,95 @@
+/**
+ * Places in Chinese addresses: the 小区 (a known name from the settings, or a name ending in 小区, 花园,
+ * 苑, 郡, 城, 府, 园, 公馆 …), else a road (…路, …街, …大道), and the building or door number right
+ * after it (`1栋3楼4号`, `S3-2-1至6号`, `5栋`). Two numbers are compatible when one continues the
+ * other (`S3-2` and `S3-2-3号`) or a range holds the other (`1至6号` holds `3号`); a missing number
+ * conflicts with nothing.
+ */
+import { normalizeText } from './normalize.ts';
+
+export interface Place {
+  /** The 小区, road or landmark name. */
+  readonly name: string;
+  readonly kind: 'community' | 'road';
+  /** Building/door number tokens: `S3-2-1至6号` → ['S3', '2', '1至6']; empty when none is given. */
+  readonly number: readonly string[];
+}
+
+const communitySuffix = /小区|花园|公馆|家园|山庄|新村|公寓|大厦|华府|首府|誉府|花城|苑|郡|城|府|园/g;
+const roadSuffix = /大道|路|街|巷/g;
+/** Characters that end a name when walking back from its suffix. */
+const boundary = /[路街道巷区县市镇乡村号栋幢楼层的在于和与及对旁边近内、，,。；;：:（）()\s\d/\\-]/;
+/** A suffix followed by one of these is part of another word: 城区, 城市, 城管, 园林, 府前路 … */
+const notAName = /^[区市管乡镇中林路街道委办局]/;
+const stopNames = new Set(['政府', '市政府', '区政府', '县政府', '老城', '新城', '主城', '县城', '进城', '公园', '花园', '家园', '校园', '园区']);
+const numberPattern = /^[\s#]*((?:[A-Za-z]?\d+(?:(?:至|到|~)\d+)?(?:号楼|单元|栋|幢|楼|层|号|室|#|[-—])?)+)/;
+const numberToken = /[A-Za-z]?\d+(?:(?:至|到|~)\d+)?/g;
+
+function walkBack(text: string, suffixStart: number, maxChars: number): number {
+  let start = suffixStart;
+  while (start > 0 && suffixStart - start < maxChars && !boundary.test(text[start - 1])) start--;
+  return start;
+}
+
+function numberAfter(text: string, end: number): string[] {
+  // A known name may be written with its suffix after it (宏升国际 → 宏升国际小区5栋).
+  const rest = text.slice(end, end + 26).replace(/^(小区|花园|家园|苑|园|郡|城)/, '');
+  const match = numberPattern.exec(rest);
+  return match ? (match[1].match(numberToken) ?? []) : [];
+}
+
+/** Finds places in text, in order of appearance; known names first where they overlap a guessed one. */
+export function createPlaceFinder(knownCommunities: readonly string[]): (text: string) => Place[] {
+  const known = [...new Set(knownCommunities.map((name) => normalizeText(name)).filter((name) => name.length >= 2))].sort((left, right) => right.length - left.length);
+  return (raw: string) => {
+    const text = normalizeText(raw);
+    if (text === '') return [];
+    const found: { start: number; end: number; place: Place }[] = [];
+    const overlaps = (start: number, end: number) => found.some((entry) => start < entry.end && end > entry.start);
+    for (const name of known) {
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+        if (!overlaps(at, at + name.length)) found.push({ start: at, end: at + name.length, place: { name, kind: 'community', number: numberAfter(text, at + name.length) } });
+      }
+    }
+    for (const match of text.matchAll(communitySuffix)) {
+      const suffixStart = match.index ?? 0;
+      const end = suffixStart + match[0].length;
+      if (notAName.test(text.slice(end, end + 1))) continue;
+      const start = walkBack(text, suffixStart, 6);
+      const name = text.slice(start, end);
+      if (end - start < match[0].length + (match[0].length === 1 ? 2 : 1) || stopNames.has(name) || overlaps(start, end)) continue;
+      found.push({ start, end, place: { name: name.replace(/^(通川区|达川区|西外|南外|北外)/, '') || name, kind: 'community', number: numberAfter(text, end) } });
+    }
+    const communities = found.length;
+    if (communities === 0) {
+      for (const match of text.matchAll(roadSuffix)) {
+        const suffixStart = match.index ?? 0;
+        const end = suffixStart + match[0].length;
+        const start = walkBack(text, suffixStart, 6);
+        if (end - start < match[0].length + 1 || overlaps(start, end)) continue;
+        found.push({ start, end, place: { name: text.slice(start, end), kind: 'road', number: numberAfter(text, end) } });
+      }
+    }
+    return found.sort((left, right) => left.start - right.start).map((entry) => entry.place);
+  };
+}
+
+function tokenRange(token: string): { prefix: string; low: number; high: number } | null {
+  const match = /^([A-Za-z]?)(\d+)(?:(?:至|到|~)(\d+))?$/.exec(token);
+  if (!match) return null;
+  const low = Number(match[2]);
+  return { prefix: match[1].toUpperCase(), low, high: match[3] ? Number(match[3]) : low };
+}
+
+/** Whether two building/door numbers can name the same place. */
+export function areNumbersCompatible(left: readonly string[], right: readonly string[]): boolean {
+  const length = Math.min(left.length, right.length);
+  for (let index = 0; index < length; index++) {
+    if (left[index] === right[index]) continue;
+    const a = tokenRange(left[index]);
+    const b = tokenRange(right[index]);
+    if (!a || !b || a.prefix !== b.prefix) return false;
+    if (a.high < b.low || b.high < a.low) return false;
+  }
+  return true;
+}
