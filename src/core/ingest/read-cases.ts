@@ -161,6 +161,14 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
     badTimeByColumn.set(label, entry);
   };
   const missingIdRows: number[] = [];
+  function readTime(row: readonly CellValue[], rowNumber: number, field: (typeof timeFields)[number], index: number): WallTime | null {
+    if (index < 0) return null;
+    const raw = row[index];
+    const parsed = parseWallTime(raw);
+    if (parsed !== undefined) return parsed;
+    noteBadTime(field, rowNumber, raw);
+    return null;
+  }
   const missingReportRows: number[] = [];
 
   const rows = sheet.rows;
@@ -189,14 +197,6 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       else noteBadTime('reportedAt', rowNumber, reportedRaw);
       continue;
     }
-    const time = (field: (typeof timeFields)[number], index2: number): WallTime | null => {
-      if (index2 < 0) return null;
-      const raw = row[index2];
-      const parsed = parseWallTime(raw);
-      if (parsed !== undefined) return parsed;
-      noteBadTime(field, rowNumber, raw);
-      return null;
-    };
     const sourceText = text(row, sourceCol);
     let source = sourceCache.get(sourceText);
     if (!source) {
@@ -236,12 +236,12 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       street: text(row, streetCol),
       community: text(row, communityCol),
       pointType: text(row, pointCol),
-      acceptedAt: time('acceptedAt', acceptedCol),
-      filedAt: time('filedAt', filedCol),
-      dispatchedAt: time('dispatchedAt', dispatchedCol),
-      deadline: time('deadline', deadlineCol) ?? time('deadline', fallbackDeadlineCol),
-      disposedAt: time('disposedAt', disposedCol),
-      closedAt: time('closedAt', closedCol),
+      acceptedAt: readTime(row, rowNumber, 'acceptedAt', acceptedCol),
+      filedAt: readTime(row, rowNumber, 'filedAt', filedCol),
+      dispatchedAt: readTime(row, rowNumber, 'dispatchedAt', dispatchedCol),
+      deadline: readTime(row, rowNumber, 'deadline', deadlineCol) ?? readTime(row, rowNumber, 'deadline', fallbackDeadlineCol),
+      disposedAt: readTime(row, rowNumber, 'disposedAt', disposedCol),
+      closedAt: readTime(row, rowNumber, 'closedAt', closedCol),
       overdue,
       selfDisposed: source.selfDisposal || (selfCol >= 0 && readSelfDisposed(row[selfCol])),
       reworkCount: reworkCol >= 0 ? readCount(row[reworkCol]) : 0,

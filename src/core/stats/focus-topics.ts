@@ -33,9 +33,9 @@ export interface TopicFigures {
 export const describedCaseLimit = 5;
 const placeLimit = 10;
 
-function includesAny(text: string, words: readonly string[]): boolean {
-  const normalized = normalizeText(text);
-  return words.some((word) => word.trim() !== '' && normalized.includes(normalizeText(word)));
+/** Text as matching sees it; most exports need no NFKC pass, so it runs only where it can matter. */
+function normalize(text: string): string {
+  return /[\s\u3000\uff00-\uffef]/.test(text) ? normalizeText(text) : text;
 }
 
 function rankPlaces(placeLists: readonly (readonly string[])[]): { places: string[]; more: boolean } {
@@ -61,6 +61,12 @@ export interface ComputeFocusTopicsOptions {
 /** Figures of every focus topic over the period's cohorts (orders and cases, either may be empty). */
 export function computeFocusTopics(orders: readonly OrderRecord[], cases: readonly CaseRecord[], options: ComputeFocusTopicsOptions): TopicFigures[] {
   const findPlaces = createPlaceFinder(options.settings.knownCommunities);
+  const includesAny = (text: string, words: readonly string[]) => {
+    const targets = words.map((word) => normalizeText(word)).filter((word) => word !== '');
+    if (targets.length === 0 || text === '') return false;
+    const normalized = normalize(text);
+    return targets.some((word) => normalized.includes(word));
+  };
   const placesOf = (address: string, text: string) => {
     const found = findPlaces(address);
     return (found.length ? found : findPlaces(text)).filter((place) => place.kind === 'community').map((place) => place.name);
@@ -73,7 +79,8 @@ export function computeFocusTopics(orders: readonly OrderRecord[], cases: readon
     const orderPlaces = rankPlaces(topicOrders.map((order) => placesOf(order.address, order.content)));
     const done = topicOrders.filter((order) => order.done).length;
 
-    const caseMatches = (record: CaseRecord) => topic.caseSubTypes.some((subType) => normalizeText(subType) === normalizeText(record.subType)) || includesAny(record.description, topic.caseWords);
+    const subTypes = new Set(topic.caseSubTypes.map((subType) => normalizeText(subType)));
+    const caseMatches = (record: CaseRecord) => (record.subType !== '' && subTypes.has(normalize(record.subType))) || includesAny(record.description, topic.caseWords);
     const topicCases = cases.filter((record) => caseMatches(record) && flagCase(record, options.asOf).accepted);
     const casesDone = topicCases.filter((record) => record.stage === 'closed').length;
     const caseAreas = rankPlaces(

@@ -10,6 +10,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, RawSheet } from '../../core/model/raw-sheet.ts';
+import { readXlsxFast } from './fast-xlsx-reader.ts';
 
 /** A RawSheet as read from a file, with the sheet's visibility. */
 export interface ReadSheet extends RawSheet {
@@ -36,8 +37,25 @@ const COMMON_OPTIONS: XLSX.ParsingOptions = {
   sheetStubs: false,
 };
 
-/** Reads every sheet of a workbook file into raw grids; `fileName` names a text file's only sheet. */
+/**
+ * Reads every sheet of a workbook file into raw grids; `fileName` names a text file's only sheet.
+ * .xlsx packages go through the fast byte scanner (same values, a quarter of the time and memory on
+ * 200,000 rows); anything it cannot read, and .xls/.csv, through SheetJS.
+ */
 export function readWorkbook(bytes: Uint8Array, fileName: string): ReadSheet[] {
+  if (containerOf(bytes) === 'zip') {
+    try {
+      const sheets = readXlsxFast(bytes);
+      if (sheets) return sheets;
+    } catch {
+      // Not a package the scanner understands (e.g. an .xlsb or a damaged file): SheetJS decides.
+    }
+  }
+  return readWorkbookWithSheetJs(bytes, fileName);
+}
+
+/** The SheetJS path of `readWorkbook`, for every format (tests compare the two on .xlsx). */
+export function readWorkbookWithSheetJs(bytes: Uint8Array, fileName: string): ReadSheet[] {
   const workbook = parseWorkbook(bytes, false);
   const hiddenFlags = workbook.Workbook?.Sheets ?? [];
   const names = sheetNames(workbook, bytes, fileName);
