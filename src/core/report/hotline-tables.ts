@@ -14,6 +14,10 @@ import type { HistoryLookup, HistoryRecord } from './history.ts';
 import { countCell, GridBuilder, headerCell, labelCell, noteCell, rateCell, textCell, titleCell } from './grid-builder.ts';
 import { formatRate } from './rate-display.ts';
 
+const chartWidthInColumns = 8;
+const columnChartRows = 16;
+const pieChartRows = 20;
+
 export const hotlineTableNames = { received: '12345受理', repeats: '热难点', topics: '十件事' } as const;
 
 export interface HotlineTableContext {
@@ -65,7 +69,8 @@ function received(context: HotlineTableContext, stats: HotlineStatistics): { gri
   const history: HistoryRecord[] = [record('总计', '受理数', stats.received), record('总计', '超期数', stats.overdue), record('总计', '回退数', stats.returned), record('总计', '已办结', stats.done)];
   const previous = context.history.get(context.previousKey, table, '总计', '受理数') ?? null;
   builder.addRow([titleCell(`（四）12345政务服务便民热线受理情况（${context.periodLabel}）`)]);
-  builder.merge(0, 0, 0, 2);
+  // The tables are three columns narrow; the title spans the width of the charts below them.
+  builder.merge(0, 0, 0, chartWidthInColumns - 1);
   const change = previous === null ? `上期（${context.previousLabel}）无记录` : stats.received >= previous ? `较上期增加${stats.received - previous}件` : `较上期减少${previous - stats.received}件`;
   builder.addRow([noteCell(`${context.periodLabel}共受理12345工单${stats.received}件，${change}；已办结${stats.done}件，正在办理${stats.inProgress}件；${stats.overdue ? `超期办理${stats.overdue}件` : '未出现超期办理案件'}；回退${stats.returned}件。`)]);
   builder.addBlankRow();
@@ -107,6 +112,8 @@ function received(context: HotlineTableContext, stats: HotlineStatistics): { gri
   builder.addRow([labelCell('合计', true), countCell(stats.returned, true)]);
   addNotes(builder, context.notes);
 
+  // Charts go below everything: the summary lines overflow to the right and must not run under them.
+  const chartTop = builder.rowCount + 1;
   const charts =
     stats.received > 0
       ? [
@@ -116,7 +123,7 @@ function received(context: HotlineTableContext, stats: HotlineStatistics): { gri
             seriesName: '受理数',
             categories: { row: unitHeader + 1, col: 0, lastRow: unitLast },
             values: { row: unitHeader + 1, col: 1, lastRow: unitLast },
-            anchor: { row: unitHeader, col: 4, rows: 16, cols: 8 },
+            anchor: { row: chartTop, col: 0, rows: columnChartRows, cols: chartWidthInColumns },
             labels: 'value' as const,
           },
           {
@@ -125,7 +132,7 @@ function received(context: HotlineTableContext, stats: HotlineStatistics): { gri
             seriesName: '受理数',
             categories: { row: categoryHeader + 1, col: 0, lastRow: categoryLast },
             values: { row: categoryHeader + 1, col: 1, lastRow: categoryLast },
-            anchor: { row: categoryHeader, col: 4, rows: 18, cols: 8 },
+            anchor: { row: chartTop + columnChartRows + 1, col: 0, rows: pieChartRows, cols: chartWidthInColumns },
             labels: 'categoryAndPercent' as const,
           },
         ]
