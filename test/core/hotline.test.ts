@@ -5,8 +5,10 @@ import {
   createCategoryMatcher,
   createPlaceFinder,
   defaultSettings,
+  describeOrder,
   maskPersonalInfo,
   type BuildResult,
+  type OrderRecord,
   type SheetGrid,
 } from '../../src/core/index.ts';
 import { caseSheet, closedCase } from '../helpers/case-sheet.ts';
@@ -225,5 +227,36 @@ describe('12345 figures in a build', () => {
     const pie = sheet.charts?.[1];
     assert.ok(pie);
     assert.equal(sheet.cells[pie.categories.row][0]?.value, '噪音类');
+  });
+});
+
+describe('describeOrder', () => {
+  const record = (content: string): OrderRecord => ({
+    sheet: '12345工单',
+    row: 3,
+    orderId: 'SZ1',
+    receivedAt: 0,
+    unitText: '',
+    unit: null,
+    categoryPath: '',
+    categoryLeaf: '',
+    content,
+    address: '',
+    status: '',
+    done: true,
+    deadline: null,
+    finishedAt: null,
+    overdue: null,
+    returnCount: 0,
+    orderType: '',
+    repeatOf: '',
+  });
+
+  it('drops a masked contact phrase instead of leaving *** in the description', () => {
+    assert.equal(describeOrder(record('门窗店烧电焊噪音扰民，联系电话13812345678。'), new Set()), '门窗店烧电焊噪音扰民。');
+  });
+
+  it('trims the caller boilerplate and the closing request', () => {
+    assert.equal(describeOrder(record('市民来电反映：楼下烧烤油烟很大，请相关部门尽快处理。'), new Set()), '楼下烧烤油烟很大。');
   });
 });

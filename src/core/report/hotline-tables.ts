@@ -48,7 +48,11 @@ const boilerplateEnd = /[，,。]?(?:请|希望|要求|恳请)(?:相关|有关)?
 export function describeOrder(order: OrderRecord, callerNames: ReadonlySet<string>): string {
   let text = order.content.trim().replace(/\s+/g, ' ');
   text = text.replace(boilerplateStart, '').replace(boilerplateEnd, '');
-  text = maskPersonalInfo(text, callerNames).trim();
+  text = maskPersonalInfo(text, callerNames)
+    // A masked contact says nothing to the reader: drop "联系电话***" and the like altogether.
+    .replace(/[，,；;。\s]*(?:联系电话|联系方式|电话|手机|手机号|座机)[：:\s]*(?:\*{3}[，,、\s]*)+/g, '，')
+    .replace(/[，,]+([。！？!?]|$)/g, '$1')
+    .trim();
   if (text && !/[。！？!?]$/.test(text)) text += '。';
   return text;
 }
