@@ -12,6 +12,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { SheetGrid } from '../../core/model/grid.ts';
+import { checkSheetName } from '../sheet-name.ts';
 import { chartXml, checkChart, drawingXml } from './chart-xml.ts';
 import {
   attrByLocalName, escapeXml, findElement, findElements, parseRelationships, prefixForNamespace,
@@ -36,17 +37,6 @@ const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Zip entries get a fixed timestamp so that the same input always gives the same bytes. */
 const ZIP_MTIME = new Date(2000, 0, 1, 0, 0, 0);
-const FORBIDDEN_NAME_CHARS = /[[\]:*?/\\]/;
-
-/** Throws a clear Error when Excel would refuse this sheet name. */
-export function checkSheetName(name: string): void {
-  if (name.length === 0) throw new Error('A sheet name cannot be empty.');
-  if (name.length > 31) throw new Error(`Sheet name "${name}" has ${name.length} characters; Excel allows at most 31.`);
-  if (FORBIDDEN_NAME_CHARS.test(name)) throw new Error(`Sheet name "${name}" contains one of []:*?/\\, which Excel does not allow.`);
-  if (name.startsWith("'") || name.endsWith("'")) throw new Error(`Sheet name "${name}" cannot begin or end with an apostrophe.`);
-  if (name.toUpperCase() === 'HISTORY') throw new Error('Excel reserves the sheet name "History".');
-}
-
 /**
  * Adds `sheets` to the .xlsx `original` (or to a new workbook when null), replacing sheets of the
  * same name and deleting `removeSheets`; returns the new .xlsx bytes.

@@ -20,7 +20,7 @@ import type { CellValue, GridCell, RawSheet, SheetGrid } from '../../core/index.
 import { checkChart } from '../file/chart-xml.ts';
 import { checkMerges, columnName } from '../file/sheet-xml.ts';
 import { lookOf, REPORT_FONT } from '../file/styles.ts';
-import { checkSheetName } from '../file/write-workbook.ts';
+import { checkSheetName } from '../sheet-name.ts';
 import type { HostProgress, WorkbookHost, WriteSheetsOptions } from '../workbook-host.ts';
 import type { ApiSupport, ContextLike, RangeFormatLike, RangeLike, RunBatch, WorksheetLike } from './excel-like.ts';
 
