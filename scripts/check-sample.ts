@@ -2,7 +2,8 @@
  * Independent checker of `samples/sample-2021.xlsx`: reads the file with SheetJS, applies the rules of
  * `shared/spec/inputs.md` and `shared/spec/indicators.md` straightforwardly (it shares no code with the
  * generator, only the default settings' data), prints （一）（二）（三） for September 2021 and the 上期
- * rates for August 2021, and compares them with the reference brief's figures.
+ * rates for August 2021, and the 12345 figures （四）（五）（六） of September 2021 from the sheets 12345工单 and
+ * 回退记录, and compares them with the reference brief's figures.
  * Run: `npx tsx scripts/check-sample.ts [path]`; exits 1 on any unexpected difference.
  */
 import * as XLSX from '@e965/xlsx';
@@ -574,8 +575,406 @@ function main(): number {
   const augAtOct = cityRows(figures(cases, utc(2021, 8, 1), utc(2021, 9, 1), T)).slice(-1)[0][1];
   console.log(`  (August built with T = ${text(T)} instead: 总计 应结案 ${augAtOct.dueClose}, 结案率 ${pct(rate(augAtOct.closed, augAtOct.dueClose))})`);
 
+  // ---------------- 12345 ----------------
+  checkHotline(path, T, fail);
+
   console.log(failures === 0 ? '\nOK: the sample gives the reference figures.' : `\n${failures} problem(s).`);
   return failures === 0 ? 0 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 12345: work orders, returns, repeat problems, focus topics
+// ---------------------------------------------------------------------------------------------
+
+interface Order {
+  readonly row: number;
+  readonly id: string;
+  readonly receivedAt: number;
+  readonly caller: string;
+  readonly content: string;
+  readonly address: string;
+  readonly path: string;
+  readonly leaf: string;
+  readonly unit: UnitRef | null;
+  readonly unitText: string;
+  readonly done: boolean;
+  readonly deadline: number | null;
+  readonly finishedAt: number | null;
+  readonly repeatOf: string;
+}
+
+/** Raw cell values of a sheet (serials stay numbers). */
+function sheetGrid(wb: XLSX.WorkBook, name: string): unknown[][] {
+  const ws = wb.Sheets[name];
+  if (!ws) throw new Error(`no sheet ${name}`);
+  const range = XLSX.utils.decode_range(ws['!ref'] as string);
+  const grid: unknown[][] = [];
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    const row: unknown[] = [];
+    for (let c = 0; c <= range.e.c; c++) row.push((ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined)?.v ?? null);
+    grid.push(row);
+  }
+  return grid;
+}
+
+/** Header row (of the first 20, the one holding most of `headers`) and column indices. */
+function columns(grid: unknown[][], headers: readonly string[]): { headerRow: number; col: Map<string, number> } {
+  let headerRow = 0;
+  let best = -1;
+  for (let i = 0; i < Math.min(20, grid.length); i++) {
+    const hits = grid[i].filter((v) => typeof v === 'string' && headers.includes(v.trim())).length;
+    if (hits > best) {
+      best = hits;
+      headerRow = i;
+    }
+  }
+  const col = new Map<string, number>();
+  grid[headerRow].forEach((v, i) => {
+    if (typeof v === 'string') col.set(v.trim(), i);
+  });
+  for (const h of headers) if (!col.has(h)) throw new Error(`missing column ${h}`);
+  return { headerRow, col };
+}
+
+const ORDER_HEADERS = ['工单编号', '市交办时间', '诉求人', '来电号码', '诉求内容', '诉求地址', '一级分类', '二级分类', '三级分类', '承办单位', '办理状态', '办理时限', '办结时间', '工单类型', '满意度', '重复工单码'];
+const doneWords = new Set(defaultSettings.hotlineDoneWords.map(norm));
+
+function readOrders(wb: XLSX.WorkBook, problems: string[]): Order[] {
+  const grid = sheetGrid(wb, '12345工单');
+  const { headerRow, col } = columns(grid, ORDER_HEADERS);
+  const out: Order[] = [];
+  for (let i = headerRow + 1; i < grid.length; i++) {
+    const r = grid[i];
+    const str = (h: string): string => {
+      const v = r[col.get(h) as number];
+      return v === null || v === undefined ? '' : String(v).trim();
+    };
+    if (r.every((v) => v === null || v === '')) continue;
+    const id = str('工单编号');
+    if (typeof r[col.get('工单编号') as number] !== 'string' || !/^SZ\d{10}$/.test(id)) problems.push(`12345 row ${i + 1}: odd id ${id}`);
+    const time = (h: string): number | null => {
+      const t = parseTime(r[col.get(h) as number]);
+      if (t !== null && Number.isNaN(t)) {
+        problems.push(`12345 row ${i + 1}: ${h} is not a time`);
+        return null;
+      }
+      return t;
+    };
+    const receivedAt = time('市交办时间');
+    if (receivedAt === null) {
+      problems.push(`12345 row ${i + 1}: no 市交办时间`);
+      continue;
+    }
+    const levels = ['一级分类', '二级分类', '三级分类'].map(str).filter((x) => x !== '');
+    const unitText = str('承办单位');
+    const unit = resolveUnit(unitText);
+    if (unit === null) problems.push(`12345 row ${i + 1}: unknown unit ${unitText}`);
+    out.push({
+      row: i + 1, id, receivedAt, caller: str('诉求人'), content: str('诉求内容'), address: str('诉求地址'),
+      path: levels.join('/'), leaf: levels[levels.length - 1] ?? '', unit, unitText,
+      done: doneWords.has(norm(str('办理状态'))), deadline: time('办理时限'), finishedAt: time('办结时间'), repeatOf: str('重复工单码'),
+    });
+  }
+  return out;
+}
+
+/** Category: per category its longest word (name without 类 included) found; longest wins, ties to the earlier; path, then content. */
+function categoryOf(o: Pick<Order, 'path' | 'content'>): string {
+  for (const text of [o.path, o.content]) {
+    let best = '';
+    let bestLen = 0;
+    for (const c of defaultSettings.hotlineCategories) {
+      const words = [...c.words, ...(c.name === '其他' ? [] : [c.name.replace(/类$/, '')])];
+      const len = Math.max(0, ...words.filter((w) => text.includes(w)).map((w) => w.length));
+      if (len > bestLen) {
+        best = c.name;
+        bestLen = len;
+      }
+    }
+    if (best !== '') return best;
+  }
+  return '其他';
+}
+
+interface PlaceRef {
+  readonly name: string;
+  /** Number parts right after the name: 1栋3楼4号 → [1, 3, 4]; S3-2-1至6号 → [S3, 2, 1至6]. */
+  readonly nums: readonly string[];
+}
+
+/** The place of a text: a known community, a name ending like a community, or a road with a door number. */
+function placeIn(text: string): PlaceRef | null {
+  const numsAfter = (rest: string): string[] => {
+    const m = /^([A-Za-z]?\d+(?:-\d+)*(?:至\d+)?)(?:栋|幢|号|单元|楼)?(?:(\d+)(?:单元|楼|号))?(?:(\d+)(?:号|室)?)?/.exec(rest);
+    if (!m) return [];
+    return [...m[1].split('-'), ...(m[2] ? [m[2]] : []), ...(m[3] ? [m[3]] : [])];
+  };
+  let known: { c: string; at: number } | null = null;
+  for (const c of defaultSettings.knownCommunities) {
+    const at = text.indexOf(c);
+    if (at >= 0 && (known === null || at < known.at)) known = { c, at };
+  }
+  if (known) return { name: known.c, nums: numsAfter(text.slice(known.at + known.c.length)) };
+  const stripped = text.replace(/^(达州市)?(通川区|达川区)?(西外|北外|南外)?/, '');
+  const m = /^([\u4e00-\u9fa5]{2,4}?(?:小区|花园|公馆|苑|郡|城|府|园))/.exec(stripped);
+  if (m) return { name: m[1], nums: numsAfter(stripped.slice(m[1].length)) };
+  const road = /([\u4e00-\u9fa5]{2,5}?(?:大道|路|街))(\d+)号/.exec(stripped);
+  if (road) return { name: road[1], nums: [road[2]] };
+  return null;
+}
+
+function placeOf(o: Pick<Order, 'address' | 'content'>): PlaceRef | null {
+  return placeIn(o.address) ?? placeIn(o.content);
+}
+
+/** Number parts compatible: equal, or one a range holding the other; a missing part conflicts with nothing. */
+function numsCompatible(a: readonly string[], b: readonly string[], naive = false): boolean {
+  // The naive reading a wrong build might make: building numbers compared as text (1 is "in" 11).
+  if (naive) return a.length === 0 || b.length === 0 || a[0].includes(b[0]) || b[0].includes(a[0]);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    const range = (x: string): [number, number] | null => {
+      const m = /^(\d+)至(\d+)$/.exec(x);
+      return m ? [+m[1], +m[2]] : null;
+    };
+    const ra = range(a[i]);
+    const rb = range(b[i]);
+    if (ra && /^\d+$/.test(b[i]) && +b[i] >= ra[0] && +b[i] <= ra[1]) continue;
+    if (rb && /^\d+$/.test(a[i]) && +a[i] >= rb[0] && +a[i] <= rb[1]) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Character bigrams of the Chinese text (phone numbers, digits, letters and punctuation dropped). */
+function bigrams(text: string): Set<string> {
+  const han = text.replace(/1[3-9]\d{9}/g, '').replace(/[^\u4e00-\u9fa5]+/g, '|');
+  const out = new Set<string>();
+  for (const part of han.split('|')) for (let i = 0; i + 1 < part.length; i++) out.add(part.slice(i, i + 2));
+  return out;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size + b.size === 0) return 0;
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return (2 * n) / (a.size + b.size);
+}
+
+const SIMILAR = 0.3;
+
+interface GroupingRules {
+  readonly unitLevel: 'second' | 'first' | 'none';
+  readonly numbers: 'strict' | 'naive' | 'ignored';
+  /** Links to orders outside the cohort count as members. */
+  readonly linksOutside: boolean;
+}
+const GROUPING: GroupingRules = { unitLevel: 'second', numbers: 'strict', linksOutside: false };
+
+/** Repeat groups (≥ threshold) of a cohort: union of links and of same place + compatible numbers + similar content, per unit and category. */
+function repeatGroups(cohort: readonly Order[], all: readonly Order[], threshold: number, rules: GroupingRules = GROUPING): Order[][] {
+  const unitOf = (o: Order): string => (rules.unitLevel === 'none' ? '' : o.unit === null ? o.unitText : rules.unitLevel === 'first' ? o.unit.first : unitKey(o.unit));
+  const members = [...cohort];
+  if (rules.linksOutside) {
+    const inCohort = new Set(cohort.map((o) => o.id));
+    for (const o of cohort) {
+      const target = all.find((x) => x.id === o.repeatOf);
+      if (target && !inCohort.has(target.id) && !members.includes(target)) members.push(target);
+    }
+  }
+  const parent = members.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const union = (i: number, j: number): void => {
+    parent[find(i)] = find(j);
+  };
+  const grams = members.map((o) => bigrams(o.content));
+  const places = members.map(placeOf);
+  const cats = members.map(categoryOf);
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      const a = members[i];
+      const b = members[j];
+      if (unitOf(a) !== unitOf(b) || cats[i] !== cats[j]) continue;
+      if (a.repeatOf === b.id || b.repeatOf === a.id) {
+        union(i, j);
+        continue;
+      }
+      const pa = places[i];
+      const pb = places[j];
+      if (pa === null || pb === null || pa.name !== pb.name) continue;
+      if (rules.numbers !== 'ignored' && !numsCompatible(pa.nums, pb.nums, rules.numbers === 'naive')) continue;
+      if (dice(grams[i], grams[j]) >= SIMILAR) union(i, j);
+    }
+  }
+  const groups = new Map<number, Order[]>();
+  members.forEach((o, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), o]));
+  return [...groups.values()].filter((g) => g.length >= threshold).sort((a, b) => b.length - a.length || a[0].receivedAt - b[0].receivedAt);
+}
+
+/** 12345 level name of a unit: its first level's hotlineName, else its name. */
+function hotlineLabel(u: UnitRef): string {
+  const f = defaultSettings.firstLevelUnits.find((x) => x.name === u.first);
+  return f === undefined ? u.first : f.hotlineName || f.name;
+}
+
+const SEPT_HOTLINE_UNITS: readonly (readonly [string, number])[] = [
+  ['执法直属一大队', 383], ['市政工程处', 18], ['市环卫处', 16], ['市火管中队', 5], ['中石油天然气公司', 5], ['环卫管理科', 1], ['行政审批科', 1],
+];
+const SEPT_HOTLINE_CATEGORIES: readonly (readonly [string, number])[] = [
+  ['噪音类', 135], ['规划建设类', 82], ['占道经营类', 77], ['市政设施类', 18], ['油烟扰民类', 41], ['环卫保洁类', 8], ['广告店招类', 6], ['扬尘污染类', 3], ['其他', 59],
+];
+const SEPT_RETURNED: readonly (readonly [string, number])[] = [
+  ['市城管执法直属一大队/一中队', 7], ['市城管执法直属一大队/二中队', 2], ['市城管执法直属一大队/三中队', 7], ['市城管执法直属一大队/四中队', 8],
+  ['市城管执法直属一大队/五中队', 2], ['市城管执法直属一大队/夜勤中队', 2], ['市政工程处', 3], ['市环卫处', 2],
+];
+/** The three repeat problems of （五）: unit, finest category level, place. */
+const SEPT_REPEATS = ['市城管执法直属一大队/三中队 其他噪音 宏升国际', '市城管执法直属一大队/三中队 规划 海星园', '市城管执法直属一大队/三中队 规划 澜湖郡'];
+const SEPT_COMMUNITIES = ['江湾城', '澜湖郡', '清华园', '中梁首府', '天誉誉府', '仁和春天', '中迪', '时尚家苑', '四季花城', '体育佳苑'];
+
+function checkHotline(path: string, T: number, fail: (msg: string) => void): void {
+  const wb = XLSX.read(readFileSync(path), { type: 'buffer', cellDates: false });
+  const problems: string[] = [];
+  const rows = readOrders(wb, problems);
+  for (const p of problems.slice(0, 20)) fail(p);
+  const byId = new Map<string, Order>();
+  for (const o of rows) {
+    if (byId.has(o.id)) fail(`12345 id repeats: ${o.id}`);
+    byId.set(o.id, o);
+  }
+  const orders = [...byId.values()];
+  const inMonth = (y: number, m: number) => (o: Order): boolean => o.receivedAt >= utc(y, m, 1) && o.receivedAt < utc(y, m + 1, 1);
+  const sep = orders.filter(inMonth(2021, 9));
+  const aug = orders.filter(inMonth(2021, 8));
+  const oct = orders.filter(inMonth(2021, 10));
+  console.log(`\n12345工单: ${rows.length} orders (August ${aug.length}, September ${sep.length}, October ${oct.length})`);
+
+  // Events never pass the cases' T; statuses agree with 办结时间.
+  for (const o of orders) {
+    if (o.receivedAt >= T || (o.finishedAt !== null && o.finishedAt >= T)) fail(`12345 row ${o.row}: event at or after T`);
+    if (o.done !== (o.finishedAt !== null)) fail(`12345 row ${o.row}: status and 办结时间 disagree`);
+    if (o.finishedAt !== null && o.finishedAt < o.receivedAt) fail(`12345 row ${o.row}: finished before received`);
+  }
+  const overdue = (o: Order, at: number): boolean => o.deadline !== null && (o.finishedAt !== null ? o.finishedAt > o.deadline : o.deadline < at);
+
+  // （四）
+  console.log('\n2021年9月 （四）12345政务服务便民热线受理情况');
+  const diff = sep.length - aug.length;
+  console.log(`受理 ${sep.length} 件，较上期（${aug.length}）${diff >= 0 ? '增加' : '减少'} ${Math.abs(diff)} 件；超期 ${sep.filter((o) => overdue(o, T)).length} 件；已办结 ${sep.filter((o) => o.done).length}，正在办理 ${sep.filter((o) => !o.done).length}`);
+  if (sep.length !== 429 || aug.length !== 330) fail(`12345 受理数 ${sep.length} / 上期 ${aug.length} ≠ 429 / 330`);
+  if (sep.some((o) => overdue(o, T))) fail('September orders overdue');
+  const augOverdue = aug.filter((o) => overdue(o, utc(2021, 9, 8, 17, 30)));
+  console.log(`(August, T = 2021-09-08 17:30: 超期 ${augOverdue.length} — ${augOverdue.map((o) => o.id).join(', ')})`);
+  const tally = (xs: readonly string[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+    return m;
+  };
+  const byUnit = tally(sep.map((o) => (o.unit === null ? `?${o.unitText}` : hotlineLabel(o.unit))));
+  console.log(`部门: ${[...byUnit.entries()].map(([k, v]) => `${k}${v}件`).join('，')}`);
+  for (const [u, n] of SEPT_HOTLINE_UNITS) if (byUnit.get(u) !== n) fail(`12345 ${u}: ${byUnit.get(u)} ≠ ${n}`);
+  if (byUnit.size !== SEPT_HOTLINE_UNITS.length) fail('12345 units beyond the brief');
+  const byCat = tally(sep.map(categoryOf));
+  console.log(`类别: ${SEPT_HOTLINE_CATEGORIES.map(([c]) => `${c}${byCat.get(c) ?? 0}件（${pct(rate(byCat.get(c) ?? 0, sep.length))}）`).join('，')}`);
+  for (const [c, n] of SEPT_HOTLINE_CATEGORIES) if ((byCat.get(c) ?? 0) !== n) fail(`12345 ${c}: ${byCat.get(c)} ≠ ${n}`);
+  const byContent = tally(sep.map((o) => categoryOf({ path: '', content: o.content })));
+  console.log(`  (trap: by 诉求内容 only: ${SEPT_HOTLINE_CATEGORIES.map(([c]) => `${c}${byContent.get(c) ?? 0}`).join(' ')}; by the finest level only: ${SEPT_HOTLINE_CATEGORIES.map(([c]) => `${c}${tally(sep.map((o) => categoryOf({ path: o.leaf, content: o.content }))).get(c) ?? 0}`).join(' ')})`);
+
+  // Returns
+  const rg = sheetGrid(wb, '回退记录');
+  const { headerRow, col } = columns(rg, ['工单编号', '回退时间', '回退单位', '回退原因']);
+  const returnRows = rg.slice(headerRow + 1).filter((r) => r.some((v) => v !== null && v !== ''));
+  const returnedIds = new Set(returnRows.map((r) => String(r[col.get('工单编号') as number]).trim()));
+  for (const id of returnedIds) if (!byId.has(id)) fail(`回退记录 names an unknown order ${id}`);
+  const sepReturned = sep.filter((o) => returnedIds.has(o.id));
+  const returned = tally(sepReturned.map((o) => (o.unit === null ? o.unitText : unitKey(o.unit))));
+  console.log(`回退: ${returnRows.length} rows, ${returnedIds.size} orders; September orders returned ${sepReturned.length}: ${[...returned.entries()].map(([k, v]) => `${k.replace('市城管执法直属一大队/', '')}${v}件`).join('，')}`);
+  if (sepReturned.length !== 33) fail(`September returned ${sepReturned.length} ≠ 33`);
+  for (const [u, n] of SEPT_RETURNED) if (returned.get(u) !== n) fail(`returned ${u}: ${returned.get(u)} ≠ ${n}`);
+  const byReturnUnit = tally(returnRows.filter((r) => sep.some((o) => o.id === String(r[col.get('工单编号') as number]).trim())).map((r) => {
+    const u = resolveUnit(String(r[col.get('回退单位') as number]));
+    return u === null ? '?' : unitKey(u);
+  }));
+  const byReturnMonth = returnRows.filter((r) => {
+    const t = parseTime(r[col.get('回退时间') as number]);
+    return t !== null && t >= utc(2021, 9, 1) && t < utc(2021, 10, 1);
+  }).length;
+  console.log(`  (trap: by the 回退单位 column instead: ${[...byReturnUnit.entries()].map(([k, v]) => `${k.replace('市城管执法直属一大队/', '')}${v}`).join('，')}; rows, not orders: ${returnRows.filter((r) => sep.some((o) => o.id === String(r[col.get('工单编号') as number]).trim())).length}; returns dated in September: ${byReturnMonth})`);
+
+  // （五）
+  const threshold = defaultSettings.repeatThreshold;
+  const groups = repeatGroups(sep, orders, threshold);
+  console.log(`\n2021年9月 （五）热难点（${threshold} 次及以上）: ${groups.length} groups`);
+  const describe = (g: Order[]): string => `${g[0].unit ? unitKey(g[0].unit) : g[0].unitText} ${g[0].leaf} ${placeOf(g[0])?.name ?? ''}`;
+  for (const g of groups) console.log(`  ${describe(g)} ×${g.length}: ${g.map((o) => o.id).join(', ')} — ${g[0].content}`);
+  const got = groups.map(describe).sort();
+  if (got.join('; ') !== [...SEPT_REPEATS].sort().join('; ')) fail(`repeat groups: ${got.join('; ')}`);
+  const sizes = groups.map((g) => `${describe(g)}=${g.length}`).sort().join(', ');
+  // Similarity inside and around the groups.
+  const inGroup = new Set(groups.flat());
+  let minIn = 1;
+  for (const g of groups) {
+    for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) {
+      if (g[i].repeatOf === g[j].id || g[j].repeatOf === g[i].id || g[i].repeatOf !== '' || g[j].repeatOf !== '') continue;
+      minIn = Math.min(minIn, dice(bigrams(g[i].content), bigrams(g[j].content)));
+    }
+  }
+  let maxOut = 0;
+  let maxOutPair = '';
+  for (let i = 0; i < sep.length; i++) for (let j = i + 1; j < sep.length; j++) {
+    const a = sep[i];
+    const b = sep[j];
+    if (inGroup.has(a) && inGroup.has(b)) continue;
+    if (!a.unit || !b.unit || unitKey(a.unit) !== unitKey(b.unit) || categoryOf(a) !== categoryOf(b)) continue;
+    const pa = placeOf(a);
+    const pb = placeOf(b);
+    if (!pa || !pb || pa.name !== pb.name || !numsCompatible(pa.nums, pb.nums)) continue;
+    const s2 = dice(bigrams(a.content), bigrams(b.content));
+    if (s2 > maxOut && !(a.address === b.address)) {
+      maxOut = s2;
+      maxOutPair = `${a.id}/${b.id}`;
+    }
+  }
+  console.log(`  bigram Dice: unlinked pairs inside the groups ≥ ${minIn.toFixed(2)}; other same-unit/category/compatible-place pairs (different address text) ≤ ${maxOut.toFixed(2)} (${maxOutPair}); threshold here ${SIMILAR}`);
+  const variant = (label: string, r: GroupingRules): void => {
+    const gs = repeatGroups(sep, orders, threshold, r);
+    const s2 = gs.map((g) => `${describe(g)}=${g.length}`).sort().join(', ');
+    console.log(`  trap: ${label}: ${gs.length} groups${s2 === sizes ? ' (same)' : `: ${s2}`}`);
+  };
+  variant('unit = first level', { ...GROUPING, unitLevel: 'first' });
+  variant('building numbers ignored', { ...GROUPING, numbers: 'ignored' });
+  variant('numbers compared as text (1栋 ~ 11栋)', { ...GROUPING, numbers: 'naive' });
+  variant('links to August orders counted', { ...GROUPING, linksOutside: true });
+  const noLinks = sep.map((o) => ({ ...o, repeatOf: '' }));
+  const gsNoLinks = repeatGroups(noLinks, noLinks, threshold);
+  console.log(`  trap: 重复工单码 ignored: ${gsNoLinks.map((g) => `${describe(g)}=${g.length}`).sort().join(', ')}`);
+  const augGroups = repeatGroups(aug, orders, threshold);
+  console.log(`  (August: ${augGroups.map((g) => `${describe(g)}=${g.length}`).join(', ') || 'none'})`);
+  // Personal data inside the texts a description may come from.
+  const withPhone = sep.filter((o) => /1[3-9]\d{9}/.test(o.content)).length;
+  const withName = sep.filter((o) => /[\u4e00-\u9fa5](先生|女士)|来电人[\u4e00-\u9fa5]{2,3}反映/.test(o.content)).length;
+  console.log(`  September contents with a phone number: ${withPhone}; with a name or 某先生/女士: ${withName}; in the groups: ${groups.flat().filter((o) => /1[3-9]\d{9}|先生|女士|来电人[\u4e00-\u9fa5]{2,3}反映/.test(o.content)).length}`);
+  const callers = new Set(orders.map((o) => o.caller).filter((c) => c.length >= 2 && c !== '匿名'));
+  const callerLeaks = orders.filter((o) => [...callers].some((c) => (o.content.includes(c) || o.address.includes(c)) && c !== o.caller));
+  if (callerLeaks.length > 0) fail(`caller names inside other orders' texts: ${callerLeaks.map((o) => o.id).join(', ')}`);
+
+  // （六）
+  console.log('\n2021年9月 （六）十件事');
+  for (const topic of defaultSettings.focusTopics) {
+    const hits = sep.filter((o) => topic.orderCategories.includes(categoryOf(o)) || topic.orderWords.some((w) => o.content.includes(w) || o.path.includes(w) || o.address.includes(w)));
+    const places = tally(hits.map((o) => placeOf(o)?.name ?? '').filter((x) => x !== ''));
+    const ranked = [...places.entries()].sort((a, b) => b[1] - a[1]);
+    const shown = ranked.slice(0, 10).map(([k]) => k);
+    console.log(`${topic.name}: 受理 ${hits.length}，已办结 ${hits.filter((o) => o.done).length}，正在办理 ${hits.filter((o) => !o.done).length}；涉及小区 ${shown.join('、')}${ranked.length > 10 ? '等' : ''}`);
+    if (ranked.length > 0) console.log(`  counts: ${ranked.map(([k, v]) => `${k}${v}`).join(' ')}`);
+    if (topic.name === '小区内私搭乱建') {
+      if (hits.length !== 82 || hits.filter((o) => o.done).length !== 78) fail(`topic ${topic.name}: ${hits.length}`);
+      if (shown.join() !== SEPT_COMMUNITIES.join()) fail(`communities ${shown.join('、')}`);
+      const strict = ranked.slice(0, 10).every(([, v], i, xs) => i === 0 || xs[i - 1][1] > v) && (ranked.length <= 10 || ranked[10][1] < ranked[9][1]);
+      if (!strict || ranked.length <= 10) fail('community counts must strictly decrease over the first ten, the rest fewer, and more than ten places');
+    } else if (hits.length !== 0) {
+      fail(`topic ${topic.name}: ${hits.length} orders`);
+    }
+  }
 }
 
 process.exitCode = main();

@@ -1,6 +1,6 @@
 /**
- * Deterministic sample export of the 数字化城管 case system (eGova style): writes
- * `samples/sample-2021.xlsx` (one sheet, 案件列表) and `samples/README.md`.
+ * Deterministic sample export of the 数字化城管 case system (eGova style) and of the 12345 hotline:
+ * writes `samples/sample-2021.xlsx` (sheets 案件列表, 12345工单, 回退记录) and `samples/README.md`.
  * Run: `npx tsx scripts/generate-sample.ts` (or `npm run sample`).
  *
  * - The September 2021 cohort reproduces sections （一）（二）（三） of `shared/reference/seed-figures.md`
@@ -13,14 +13,18 @@
  *   wall-clock seconds and turned into Excel serials arithmetically, so the bytes are identical on
  *   every run and under any TZ.
  *
- * Tests can import `generateSampleWorkbook()` and `sampleExpectations()`; `scripts/check-sample.ts`
- * re-derives every figure from the file independently.
+ * - The sheets 12345工单 and 回退记录 (built by `hotline-sample.ts`) give the brief's （四）（五）（六） for
+ *   September 2021 and 330 orders for August.
+ *
+ * Tests can import `generateSampleWorkbook()`, `sampleExpectations()` and `sampleHotlineExpectations()`;
+ * `scripts/check-sample.ts` re-derives every figure from the file independently.
  */
 import * as XLSX from '@e965/xlsx';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildHotline, hotlineExpectations, hotlineReadme, type Hotline, type HotlineExpectation } from './hotline-sample.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Randomness
@@ -40,7 +44,7 @@ export function mulberry32(seed: number): Rng {
   };
 }
 
-class Dice {
+export class Dice {
   constructor(private readonly next: Rng) {}
   float(): number {
     return this.next();
@@ -76,15 +80,15 @@ class Dice {
 // Wall-clock time: seconds since 1970-01-01 00:00 of China wall-clock time, handled as if UTC
 // ---------------------------------------------------------------------------------------------
 
-const MIN = 60;
-const HOUR = 3600;
-const DAY = 86400;
+export const MIN = 60;
+export const HOUR = 3600;
+export const DAY = 86400;
 
-function wall(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+export function wall(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
   return Date.UTC(y, mo - 1, d, h, mi, s) / 1000;
 }
 
-interface WallParts {
+export interface WallParts {
   y: number;
   mo: number;
   d: number;
@@ -93,7 +97,7 @@ interface WallParts {
   s: number;
 }
 
-function parts(t: number): WallParts {
+export function parts(t: number): WallParts {
   const dt = new Date(t * 1000);
   return {
     y: dt.getUTCFullYear(),
@@ -110,7 +114,7 @@ export function toSerial(t: number): number {
   return (t * 1000) / 86400000 + 25569;
 }
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+export const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /** `2021-09-03 10:22:00` */
 export function isoText(t: number): string {
@@ -118,9 +122,9 @@ export function isoText(t: number): string {
   return `${p.y}-${pad(p.mo)}-${pad(p.d)} ${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}`;
 }
 
-type TimeFormat = 'serial' | 'iso' | 'slash' | 'cn' | 'compact';
+export type TimeFormat = 'serial' | 'iso' | 'slash' | 'cn' | 'compact';
 
-function timeCell(t: number, f: TimeFormat): XLSX.CellObject {
+export function timeCell(t: number, f: TimeFormat): XLSX.CellObject {
   const p = parts(t);
   switch (f) {
     case 'serial':
@@ -136,7 +140,7 @@ function timeCell(t: number, f: TimeFormat): XLSX.CellObject {
   }
 }
 
-const minuteOnly = (f: TimeFormat): boolean => f === 'slash' || f === 'cn';
+export const minuteOnly = (f: TimeFormat): boolean => f === 'slash' || f === 'cn';
 
 // ---------------------------------------------------------------------------------------------
 // Periods and as-of times
@@ -173,7 +177,7 @@ export type CountyUnit = (typeof COUNTY_UNITS)[number];
 export type UnitKey = CityUnit | CountyUnit;
 const ALL_UNITS: readonly UnitKey[] = [...CITY_UNITS, ...COUNTY_UNITS];
 
-type Weighted<T> = readonly (readonly [T, number])[];
+export type Weighted<T> = readonly (readonly [T, number])[];
 
 interface UnitDef {
   /** First level as the settings name it, and second level ('' when the unit has none). */
@@ -1231,6 +1235,8 @@ interface Generated {
   /** The earlier snapshot row of the duplicated case (stage 处置中). */
   readonly snapshot: Row;
   readonly sheetRows: number;
+  /** The 12345 sheets (12345工单, 回退记录), added after the case sheet. */
+  readonly hotline: Hotline;
 }
 
 function buildRows(): { rows: Row[]; snapshot: Row; finalDuplicate: Row } {
@@ -1328,8 +1334,12 @@ function generate(): Generated {
   ws['!cols'] = WIDTHS.map((wch) => ({ wch }));
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, CASE_SHEET);
+  // The 12345 sheets come after the case sheet, so the case sheet's cells (and shared-string
+  // indices) are what they were before the hotline part existed.
+  const hotline = buildHotline();
+  for (const { name, sheet } of hotline.sheets) XLSX.utils.book_append_sheet(wb, sheet, name);
   const raw = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: false, bookSST: true }) as ArrayBuffer;
-  return { bytes: recompress(new Uint8Array(raw)), rows, snapshot, sheetRows: r + 1 };
+  return { bytes: recompress(new Uint8Array(raw)), rows, snapshot, sheetRows: r + 1, hotline };
 }
 
 /**
@@ -1448,6 +1458,11 @@ export function generateSampleWorkbook(): Uint8Array {
   return generated().bytes;
 }
 
+/** What a build of the sample must give for 12345 in September 2021 (（四）（五）（六）), with the August count. */
+export function sampleHotlineExpectations(): HotlineExpectation {
+  return hotlineExpectations(generated().hotline);
+}
+
 // ---------------------------------------------------------------------------------------------
 // README
 // ---------------------------------------------------------------------------------------------
@@ -1501,13 +1516,14 @@ function buildReadme(g: Generated): string {
 
   return `# 样例数据：sample-2021.xlsx
 
-English: a deterministic, synthetic eGova-style export of the 数字化城管 case system (sheet 案件列表); built from it, September 2021 (T = ${SEPTEMBER_AS_OF}) gives exactly the reference brief's tables （一）（二）（三）, and August 2021 (T = ${AUGUST_AS_OF}, passed explicitly) gives the brief's 上期 rates except the one listed below; generated by \`scripts/generate-sample.ts\`, checked by \`scripts/check-sample.ts\`.
+English: a deterministic, synthetic eGova-style export of the 数字化城管 case system (sheet 案件列表) and of the 12345 hotline (sheets 12345工单, 回退记录); built from it, September 2021 (T = ${SEPTEMBER_AS_OF}) gives exactly the reference brief's tables （一）（二）（三） and its 12345 figures （四）（五）（六）, and August 2021 (T = ${AUGUST_AS_OF}, passed explicitly) gives the brief's 上期 rates except the one listed below and 330 orders; generated by \`scripts/generate-sample.ts\` (12345 part: \`scripts/hotline-sample.ts\`), checked by \`scripts/check-sample.ts\`.
 
-本目录的文件由 \`npx tsx scripts/generate-sample.ts\`（\`npm run sample\`）生成，请勿手改（测试可直接 import \`generateSampleWorkbook()\`、\`sampleExpectations()\`、\`SEPTEMBER_COUNTS\`）；\`npx tsx scripts/check-sample.ts\` 独立读回文件、按 \`shared/spec/indicators.md\` 的口径重算并与简报数字比对。数据全部为虚构（地名取自达州，单位、阶段、来源取自默认设置），用固定种子的伪随机数生成，任何时区下每次生成的字节完全相同。
+本目录的文件由 \`npx tsx scripts/generate-sample.ts\`（\`npm run sample\`）生成，请勿手改（测试可直接 import \`generateSampleWorkbook()\`、\`sampleExpectations()\`、\`sampleHotlineExpectations()\`、\`SEPTEMBER_COUNTS\`）；\`npx tsx scripts/check-sample.ts\` 独立读回文件、按 \`shared/spec/indicators.md\` 的口径重算并与简报数字比对。数据全部为虚构（地名取自达州，单位、阶段、来源取自默认设置），用固定种子的伪随机数生成，任何时区下每次生成的字节完全相同。
 
 ## 内容
 
-- 工作簿只有一张表 \`案件列表\`：第 1 行为合并的标题“数字化城管案件查询结果”，第 2 行为“导出时间：2021-10-08 17:35”，第 3 行为表头（24 列：${HEADERS.join('、')}），其后为数据行，最后空一行再接一行“合计”（A 列“合计”，B 列为数据行数 ${g.rows.length}），合计行不是案件。
+- 工作簿有三张表：\`案件列表\`（数字城管案件，本节及以下三节）、\`12345工单\` 与 \`回退记录\`（见文末“12345”一节）。
+- \`案件列表\`：第 1 行为合并的标题“数字化城管案件查询结果”，第 2 行为“导出时间：2021-10-08 17:35”，第 3 行为表头（24 列：${HEADERS.join('、')}），其后为数据行，最后空一行再接一行“合计”（A 列“合计”，B 列为数据行数 ${g.rows.length}），合计行不是案件。
 - 数据行 ${g.rows.length} 行（含一条重复任务号），不重复案件 ${cases.length} 件：2021年8月 ${cohortCount('aug')} 件、9月 ${cohortCount('sep')} 件、10月（1日至8日 17:30）${cohortCount('oct')} 件。
 - 问题来源全部是巡查上报（9月有 ${supervisor} 件写作别名“监督员上报”）。
 
@@ -1557,7 +1573,8 @@ ${mismatchLines.length === 0 ? '无。' : mismatchLines.join('\n')}
 12. **单位写法**：共 ${spellings.size} 种写法，含简称（一中队）、全称（市城管执法直属一大队一中队）、一级别名 + 二级名（一大队三中队、市城管直属一大队二中队、市政处路灯所）、二级别名（夜间勤务中队、路灯管理所、老城区环卫所、西外环卫所、市政维修所）、一级别名（市火管中队、市城管火管中队、达川区、大竹县、直属二大队）、首尾空格、全角空格和全角括号（市环卫处（公厕管理所）、市政工程处（维修所）、市环境卫生管理处（老城区卫生管理所））。按 \`inputs.md\` 的规则与默认设置都能归到单位（括号与空格在比对前去掉）。
 13. **相邻月份**：8 月、10 月的案件不属于 9 月；8 月有一件“道路开挖”（挖而不围）、10 月有一件“违章搭建”（私搭乱建），只能出现在各自月份的十件事里。
 14. **返工、延期次数**：部分结案案件返工次数为 1 或 2，延期案件延期次数为 1 或 2；“回退”阶段的案件返工次数为 1。
-`;
+
+${hotlineReadme(g.hotline)}`;
 }
 
 // ---------------------------------------------------------------------------------------------

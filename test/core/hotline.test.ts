@@ -57,6 +57,11 @@ describe('places', () => {
     assert.deepEqual(first('通川区朝阳东路88号门口'), { name: '朝阳东路', kind: 'road', number: ['88'] });
   });
 
+  it('does not read a sub-district (街道) as a street, and prefers the road with a door number', () => {
+    assert.deepEqual(first('通川区西城街道荷叶街12号'), { name: '荷叶街', kind: 'road', number: ['12'] });
+    assert.deepEqual(first('东城街道朝阳路口金龙大道88号'), { name: '金龙大道', kind: 'road', number: ['88'] });
+  });
+
   it('does not take 城区, 城管 or 政府 for a 小区', () => {
     assert.equal(find('老城区城管局门口').filter((place) => place.kind === 'community').length, 0);
     assert.equal(find('市政府旁').filter((place) => place.kind === 'community').length, 0);

@@ -141,3 +141,11 @@ describe('golden: the sample reproduces the reference brief (2021年9月, （一
     assert.ok(!kinds.has('unknownUnit'), JSON.stringify(september.warnings.filter((warning) => warning.kind === 'unknownUnit')));
   });
 });
+
+describe('the sample generator', function () {
+  it('regenerates exactly the committed sample (deterministic, any time zone)', async function () {
+    this.timeout(120_000);
+    const { generateSampleWorkbook } = await import('../../scripts/generate-sample.ts');
+    assert.deepEqual(Buffer.from(generateSampleWorkbook()), readFileSync(samplePath));
+  });
+});

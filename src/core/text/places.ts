@@ -28,6 +28,8 @@ const numberToken = /[A-Za-z]?\d+(?:(?:至|到|~)\d+)?/g;
 function walkBack(text: string, suffixStart: number, maxChars: number): number {
   let start = suffixStart;
   while (start > 0 && suffixStart - start < maxChars && !boundary.test(text[start - 1])) start--;
+  // 朝阳路口金龙大道: the 口 of 路口 belongs to the crossing, not to the next name.
+  if (text[start] === '口' && start > 0 && /[路街道]/.test(text[start - 1]) && suffixStart - start > 1) start++;
   return start;
 }
 
@@ -65,12 +67,17 @@ export function createPlaceFinder(knownCommunities: readonly string[]): (text: s
       for (const match of text.matchAll(roadSuffix)) {
         const suffixStart = match.index ?? 0;
         const end = suffixStart + match[0].length;
+        // 西城街道 is a sub-district, not a street called 西城街.
+        if (match[0] === '街' && text[end] === '道') continue;
         const start = walkBack(text, suffixStart, 6);
         if (end - start < match[0].length + 1 || overlaps(start, end)) continue;
         found.push({ start, end, place: { name: text.slice(start, end), kind: 'road', number: numberAfter(text, end) } });
       }
     }
-    return found.sort((left, right) => left.start - right.start).map((entry) => entry.place);
+    const places = found.sort((left, right) => left.start - right.start).map((entry) => entry.place);
+    // Without a 小区, the road that carries a door number is the place (通川区朝阳路口金龙大道12号).
+    if (communities === 0) places.sort((left, right) => Number(right.number.length > 0) - Number(left.number.length > 0));
+    return places;
   };
 }
 
