@@ -66,3 +66,23 @@ describe('detectSheetLayout', () => {
     assert.equal(detectSheetLayout({ name: '说明', rows: [['姓名', '年龄'], ['张三', 3]] }).kind, null);
   });
 });
+
+describe('detectSheetLayout on a cases export missing one required column', () => {
+  it('keeps it a cases sheet and names the missing column, even though a few headers would fit a flags sheet', () => {
+    const headers = ['任务号', '问题来源', '问题类型', '大类', '小类', '问题描述', '上报时间', '当前阶段', '处置截止时间', '结案时间'];
+    const layout = detectSheetLayout({ name: '案件列表', rows: [['数字化城管案件查询结果'], headers] });
+    assert.equal(layout.kind, 'cases');
+    assert.deepEqual(
+      layout.missingRequired.map((spec) => spec.label),
+      ['处置部门'],
+    );
+  });
+
+  it('still recognises a real flags sheet', () => {
+    assert.equal(detectSheetLayout({ name: '标记', rows: [['编号', '标记', '分组']] }).kind, 'flags');
+  });
+
+  it('still recognises a returns sheet', () => {
+    assert.equal(detectSheetLayout({ name: 'Sheet3', rows: [['工单编号', '回退时间', '回退单位', '回退原因']] }).kind, 'returns');
+  });
+});

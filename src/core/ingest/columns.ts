@@ -77,7 +77,7 @@ export const returnFields: readonly FieldSpec[] = [
 
 export const flagFields: readonly FieldSpec[] = [
   { field: 'id', label: '编号', required: true, synonyms: ['任务号', '案件编号', '工单编号', '工单号', '编号'] },
-  { field: 'flag', label: '标记', required: true, synonyms: ['标记', '标记类型', '类型'] },
+  { field: 'flag', label: '标记', required: true, synonyms: ['标记', '标记类型', '标记内容'] },
   { field: 'group', label: '分组', required: false, synonyms: ['分组', '热难点分组', '组号'] },
 ];
 

@@ -128,11 +128,14 @@ export function detectSheetLayout(sheet: RawSheet, mappings: readonly ColumnMapp
   if (!best || best.value === 0) {
     return { sheet: sheet.name, kind: null, headerIndex: 0, headerRow: firstRow, headers: rowTexts(sheet.rows[0]), matches: [], columns: {}, unmatched: [], missingRequired: [] };
   }
+  // The kind whose fields the row names most wins; naming every required field is worth a few more.
+  // So a cases export missing one required column (twenty fields named) stays a cases sheet with that
+  // column missing, rather than passing for a two-column flags sheet.
+  const weight = (score: KindScore) => score.matches.length + (score.requiredMatched === score.requiredCount ? 3 : 0);
   const ranked = [...best.scores].sort(
     (left, right) =>
-      Number(right.requiredMatched === right.requiredCount) - Number(left.requiredMatched === left.requiredCount) ||
-      right.requiredMatched - left.requiredMatched ||
-      right.matches.length - left.matches.length ||
+      weight(right) - weight(left) ||
+      right.requiredMatched / right.requiredCount - left.requiredMatched / left.requiredCount ||
       nameHintScore(sheet.name, right.kind) - nameHintScore(sheet.name, left.kind),
   );
   const top = ranked[0];
