@@ -30,4 +30,14 @@ export default tseslint.config(
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The core never reads the clock: pass the time in.' }],
     },
   },
+  {
+    // The task pane runs in a browser (or Excel's webview); only its entry (index.tsx) talks to
+    // office.js, everything else gets the workbook host as a prop.
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    ignores: ['src/taskpane/index.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-globals': ['error', { name: 'Excel', message: 'Use the WorkbookHost passed in (index.tsx creates it).' }, { name: 'Office', message: 'Only index.tsx talks to office.js.' }],
+    },
+  },
 );

@@ -1,0 +1,58 @@
+/**
+ * The task pane: five steps over one workbook host (数据, 统计期, 生成, 结果, 设置). The same component
+ * runs inside Excel (Office host) and in the browser mode (memory host); it gets the host and the
+ * build worker's client as props and never touches Office itself.
+ */
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { WorkbookHost } from '../hosts/workbook-host.ts';
+import type { BuildClient } from './build-client.ts';
+import { BuildStep } from './components/BuildStep.tsx';
+import { DataStep } from './components/DataStep.tsx';
+import { ErrorBar } from './components/ErrorBar.tsx';
+import { OverwriteDialog } from './components/OverwriteDialog.tsx';
+import { PeriodStep } from './components/PeriodStep.tsx';
+import { ResultStep } from './components/ResultStep.tsx';
+import { SettingsStep } from './components/SettingsStep.tsx';
+import { useStrings, type ErrorContext } from './i18n.ts';
+import { useMonthlyReport } from './use-monthly-report.ts';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
+    boxSizing: 'border-box',
+  },
+});
+
+/** Errors of the build are shown under its button, where the clerk is looking; others at the top. */
+const nearBuild: ReadonlySet<ErrorContext> = new Set(['build', 'write', 'worker']);
+
+export interface AppProps {
+  readonly host: WorkbookHost;
+  readonly client: BuildClient;
+}
+
+export function App({ host, client }: AppProps) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const flow = useMonthlyReport(host, client);
+  return (
+    <div className={styles.root} data-testid="task-pane">
+      {flow.error !== null && !nearBuild.has(flow.error.context) && <ErrorBar error={flow.error} onDismiss={flow.dismissError} />}
+      <DataStep flow={flow} />
+      <PeriodStep flow={flow} />
+      <BuildStep flow={flow} />
+      {flow.error !== null && nearBuild.has(flow.error.context) && <ErrorBar error={flow.error} onDismiss={flow.dismissError} />}
+      {flow.result !== null && <ResultStep flow={flow} result={flow.result} />}
+      <SettingsStep flow={flow} />
+      <OverwriteDialog
+        sheets={flow.pendingOverwrite?.editedSheets ?? []}
+        onOverwrite={() => void flow.confirmOverwrite()}
+        onCancel={() => flow.cancelOverwrite(strings.overwriteCancelled)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,325 @@
+/**
+ * The task pane's words: one typed dictionary per language, zh-CN (the default) and en-US. Every
+ * string a person reads in the pane comes from here, so the zh-CN pane has no English in it (the
+ * core's own messages, warnings and labels are Chinese data and are shown as they are).
+ * Pure: the language is chosen from candidates the caller passes (Office's display language, then
+ * the browser's languages).
+ */
+import { createContext, useContext } from 'react';
+import { sheetKindLabels, warningKindLabels, type SheetKind, type WarningKind } from '../core/index.ts';
+import type { HostReadyReason } from './host-detection.ts';
+
+export type Language = 'zh-CN' | 'en-US';
+
+export type BuildPhase = 'read' | 'compute' | 'write';
+
+export type ErrorContext = 'start' | 'open' | 'sample' | 'inspect' | 'build' | 'write' | 'mapping' | 'settings' | 'navigate' | 'worker';
+
+export interface Strings {
+  readonly language: Language;
+  readonly appTitle: string;
+  readonly browserModeTag: string;
+  readonly browserModeNote: string;
+  readonly hostReason: Readonly<Record<HostReadyReason, string>>;
+  readonly openFile: string;
+  readonly download: string;
+  readonly currentFile: (name: string) => string;
+  readonly starting: string;
+  readonly loadingWorkbook: string;
+  readonly noWorkbook: string;
+  readonly errorTitles: Readonly<Record<ErrorContext, string>>;
+  readonly dismiss: string;
+
+  readonly dataTitle: string;
+  readonly refresh: string;
+  readonly inspecting: string;
+  readonly noSheets: string;
+  readonly sheetKinds: Readonly<Record<SheetKind, string>>;
+  readonly unknownKind: string;
+  readonly dataRows: (count: number) => string;
+  readonly headerRow: (row: number) => string;
+  readonly matchedColumns: (count: number) => string;
+  readonly showColumns: string;
+  readonly hideColumns: string;
+  readonly columnMatch: (header: string, label: string, manual: boolean) => string;
+  readonly missingColumn: (label: string) => string;
+  readonly missingColumnHint: string;
+  readonly chooseColumn: string;
+  readonly savingMapping: string;
+
+  readonly periodTitle: string;
+  readonly periodLabel: string;
+  readonly periodHint: string;
+  readonly asOfLabel: string;
+  readonly asOfFromSettings: string;
+  readonly asOfFromData: string;
+  readonly asOfNone: string;
+
+  readonly buildTitle: string;
+  readonly build: string;
+  readonly phases: Readonly<Record<BuildPhase, string>>;
+  readonly progress: (phase: string) => string;
+  readonly buildDone: (period: string) => string;
+
+  readonly resultTitle: string;
+  readonly writtenSheets: string;
+  readonly reconciliation: string;
+  readonly checkOk: string;
+  readonly checkFailed: string;
+  readonly warnings: (count: number) => string;
+  readonly noWarnings: string;
+  readonly warningKinds: Readonly<Record<WarningKind, string>>;
+  readonly whatToDo: string;
+  readonly rowRange: (first: number, last: number) => string;
+  readonly rowLinksLabel: (sheet: string) => string;
+  readonly moreRowRanges: (count: number) => string;
+  readonly overwriteTitle: string;
+  readonly overwriteBody: (sheets: string) => string;
+  readonly overwrite: string;
+  readonly cancel: string;
+  readonly overwriteCancelled: string;
+  readonly listSeparator: string;
+
+  readonly settingsTitle: string;
+  readonly openSettings: string;
+  readonly settingsHint: string;
+
+  readonly previewTitle: string;
+  readonly previewEmpty: string;
+  readonly sheetTabs: string;
+  readonly loadingSheet: string;
+  readonly pageInfo: (first: number, last: number, total: number) => string;
+  readonly previousPage: string;
+  readonly nextPage: string;
+  readonly selectedRow: string;
+}
+
+const zhCN: Strings = {
+  language: 'zh-CN',
+  appTitle: '城管月报助手',
+  browserModeTag: '浏览器版',
+  browserModeNote: '不需要 Excel：WPS 用户或没有 Excel 的电脑也能用。打开导出的工作簿，生成后下载结果，再用 WPS 或 Excel 打开。数据只在本机处理，不上传。',
+  hostReason: {
+    'office-ready': '在 Excel 中运行',
+    'office-unavailable': '未在 Excel 中运行（没有加载 Office 脚本）',
+    'office-no-host': '未在 Excel 中运行（Office 脚本报告没有宿主）',
+    'office-other-host': '所在的 Office 程序不是 Excel',
+    'office-timeout': '未在 Excel 中运行（等待 Office 超时）',
+    'office-failed': '未在 Excel 中运行（Office 脚本启动失败）',
+  },
+  openFile: '打开文件…',
+  download: '下载结果',
+  currentFile: (name) => `当前文件：${name}`,
+  starting: '正在启动…',
+  loadingWorkbook: '正在载入工作簿…',
+  noWorkbook: '还没有打开工作簿。请点“打开文件…”，选择从数字城管系统导出的 .xlsx、.xls 或 .csv 文件。',
+  errorTitles: {
+    start: '城管月报助手没有能启动',
+    open: '无法打开文件',
+    sample: '无法载入样例工作簿',
+    inspect: '无法读取工作簿',
+    build: '无法生成月报表',
+    write: '无法写入工作表',
+    mapping: '无法保存列的对应关系',
+    settings: '无法打开月报设置',
+    navigate: '无法转到工作表',
+    worker: '统计程序出错',
+  },
+  dismiss: '关闭',
+
+  dataTitle: '1. 数据',
+  refresh: '重新读取',
+  inspecting: '正在读取工作簿…',
+  noSheets: '工作簿中没有可以识别的导出表。',
+  sheetKinds: sheetKindLabels,
+  unknownKind: '未识别（不参与统计）',
+  dataRows: (count) => `${count} 行数据`,
+  headerRow: (row) => `表头在第 ${row} 行`,
+  matchedColumns: (count) => `已识别 ${count} 列`,
+  showColumns: '显示已识别的列',
+  hideColumns: '收起',
+  columnMatch: (header, label, manual) => (header === label ? `${header}${manual ? '（手工指定）' : ''}` : `${header} → ${label}${manual ? '（手工指定）' : ''}`),
+  missingColumn: (label) => `缺少必需的列：${label}`,
+  missingColumnHint: '请选择表中对应的列，选择会记入“月报设置”的【手工列映射】。',
+  chooseColumn: '选择对应的列',
+  savingMapping: '正在保存…',
+
+  periodTitle: '2. 统计期',
+  periodLabel: '统计期',
+  periodHint: '写成 2021-09 这样的年月；默认为数据中最近的完整月份。',
+  asOfLabel: '统计时点',
+  asOfFromSettings: '取自“月报设置”，可以修改。',
+  asOfFromData: '默认为导出数据中最晚的事件时间，可以修改。',
+  asOfNone: '数据中没有可用的时间；可以写成 2021-10-08 17:30 这样的时间。',
+
+  buildTitle: '3. 生成',
+  build: '生成月报表',
+  phases: { read: '读取', compute: '统计', write: '写入' },
+  progress: (phase) => `正在${phase}…`,
+  buildDone: (period) => `已生成${period}的月报表。`,
+
+  resultTitle: '4. 结果',
+  writtenSheets: '已写入的工作表',
+  reconciliation: '对账',
+  checkOk: '相符',
+  checkFailed: '不符',
+  warnings: (count) => `警告（${count} 条）`,
+  noWarnings: '没有警告。',
+  warningKinds: warningKindLabels,
+  whatToDo: '处理：',
+  rowRange: (first, last) => (first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`),
+  rowLinksLabel: (sheet) => `“${sheet}”中的行`,
+  moreRowRanges: (count) => `还有 ${count} 处`,
+  overwriteTitle: '覆盖手工修改？',
+  overwriteBody: (sheets) => `这些表在上次生成后被手工修改过，重新生成会覆盖这些修改：${sheets}。如需保留，请先取消，把它们改名或复制一份。`,
+  overwrite: '覆盖',
+  cancel: '取消',
+  overwriteCancelled: '已取消，工作簿没有改动。',
+  listSeparator: '、',
+
+  settingsTitle: '5. 设置',
+  openSettings: '打开“月报设置”',
+  settingsHint: '单位、问题来源、阶段写法、表格列等都在“月报设置”表中，修改后下次生成即生效。',
+
+  previewTitle: '工作簿预览（只读）',
+  previewEmpty: '这张表是空的。',
+  sheetTabs: '工作表',
+  loadingSheet: '正在显示工作表…',
+  pageInfo: (first, last, total) => `第 ${first}–${last} 行，共 ${total} 行`,
+  previousPage: '上一页',
+  nextPage: '下一页',
+  selectedRow: '（已选中）',
+};
+
+const enUS: Strings = {
+  language: 'en-US',
+  appTitle: 'Case Brief',
+  browserModeTag: 'Browser mode',
+  browserModeNote: 'No Excel needed: WPS users and computers without Excel can use it too. Open the exported workbook, build, download the result and open it in WPS or Excel. Data stays on this computer.',
+  hostReason: {
+    'office-ready': 'Running in Excel',
+    'office-unavailable': 'Not in Excel (Office script not loaded)',
+    'office-no-host': 'Not in Excel (Office script reports no host)',
+    'office-other-host': 'The Office application is not Excel',
+    'office-timeout': 'Not in Excel (Office did not answer in time)',
+    'office-failed': 'Not in Excel (Office script failed to start)',
+  },
+  openFile: 'Open file…',
+  download: 'Download result',
+  currentFile: (name) => `File: ${name}`,
+  starting: 'Starting…',
+  loadingWorkbook: 'Loading the workbook…',
+  noWorkbook: 'No workbook is open. Choose Open file… and pick the .xlsx, .xls or .csv exported from the case system.',
+  errorTitles: {
+    start: 'Case Brief could not start',
+    open: 'Cannot open the file',
+    sample: 'Cannot load the sample workbook',
+    inspect: 'Cannot read the workbook',
+    build: 'Cannot build the monthly tables',
+    write: 'Cannot write the sheets',
+    mapping: 'Cannot save the column mapping',
+    settings: 'Cannot open the settings',
+    navigate: 'Cannot go to the sheet',
+    worker: 'The statistics worker failed',
+  },
+  dismiss: 'Dismiss',
+
+  dataTitle: '1. Data',
+  refresh: 'Read again',
+  inspecting: 'Reading the workbook…',
+  noSheets: 'No export sheet was recognised in this workbook.',
+  sheetKinds: { cases: 'Case-system cases', hotline: '12345 hotline orders', returns: 'Returned orders', flags: 'Flags' },
+  unknownKind: 'Not recognised (not counted)',
+  dataRows: (count) => `${count} data rows`,
+  headerRow: (row) => `headers in row ${row}`,
+  matchedColumns: (count) => `${count} columns recognised`,
+  showColumns: 'Show recognised columns',
+  hideColumns: 'Hide',
+  columnMatch: (header, label, manual) => (header === label ? `${header}${manual ? ' (set by hand)' : ''}` : `${header} → ${label}${manual ? ' (set by hand)' : ''}`),
+  missingColumn: (label) => `Required column missing: ${label}`,
+  missingColumnHint: 'Choose the matching column; the choice is kept in the settings sheet (manual column mappings).',
+  chooseColumn: 'Choose the column',
+  savingMapping: 'Saving…',
+
+  periodTitle: '2. Period',
+  periodLabel: 'Period',
+  periodHint: 'Year and month like 2021-09; defaults to the latest complete month in the data.',
+  asOfLabel: 'As of',
+  asOfFromSettings: 'From the settings sheet; you can change it.',
+  asOfFromData: 'Defaults to the latest event time in the export; you can change it.',
+  asOfNone: 'The data has no usable time; write one like 2021-10-08 17:30.',
+
+  buildTitle: '3. Build',
+  build: 'Build monthly tables',
+  phases: { read: 'Reading', compute: 'Computing', write: 'Writing' },
+  progress: (phase) => `${phase}…`,
+  buildDone: (period) => `Built the tables of ${period}.`,
+
+  resultTitle: '4. Result',
+  writtenSheets: 'Sheets written',
+  reconciliation: 'Reconciliation',
+  checkOk: 'matches',
+  checkFailed: 'does not match',
+  warnings: (count) => `Warnings (${count})`,
+  noWarnings: 'No warnings.',
+  warningKinds: {
+    duplicateId: 'Duplicate ids (the later row counts)',
+    badTime: 'Unreadable times',
+    unknownStage: 'Unknown stage (counted as reported only)',
+    unknownUnit: 'Unit not in the settings',
+    unknownSource: 'Source not in the settings',
+    missingUnit: 'Dispatched cases without a unit',
+    missingId: 'Missing ids',
+    outsidePeriod: 'Outside this period',
+    onTimeUnjudged: 'On-time status unknown',
+    noDeadlineColumn: 'No deadline column',
+    noHistory: 'No previous-period figures',
+    editedSheet: 'Generated sheets edited by hand',
+    settings: 'Settings sheet problems',
+    lowRate: 'Rates below the warning line',
+  },
+  whatToDo: 'What to do: ',
+  rowRange: (first, last) => (first === last ? `row ${first}` : `rows ${first}–${last}`),
+  rowLinksLabel: (sheet) => `Rows of “${sheet}”`,
+  moreRowRanges: (count) => `${count} more`,
+  overwriteTitle: 'Overwrite hand edits?',
+  overwriteBody: (sheets) => `These sheets were edited by hand after the last build; building again overwrites the edits: ${sheets}. To keep them, cancel and rename or copy them first.`,
+  overwrite: 'Overwrite',
+  cancel: 'Cancel',
+  overwriteCancelled: 'Cancelled; the workbook is unchanged.',
+  listSeparator: ', ',
+
+  settingsTitle: '5. Settings',
+  openSettings: 'Open the settings sheet',
+  settingsHint: 'Units, sources, stage words and table columns live in the 月报设置 sheet; changes apply to the next build.',
+
+  previewTitle: 'Workbook preview (read-only)',
+  previewEmpty: 'This sheet is empty.',
+  sheetTabs: 'Sheets',
+  loadingSheet: 'Showing the sheet…',
+  pageInfo: (first, last, total) => `Rows ${first}–${last} of ${total}`,
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  selectedRow: ' (selected)',
+};
+
+export const dictionaries: Readonly<Record<Language, Strings>> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+/**
+ * The pane's language from candidate language tags, most preferred first (Office's display
+ * language, then navigator.languages): English tags give en-US; anything else, or nothing, zh-CN.
+ * @example chooseLanguage(['en-GB']) // 'en-US'
+ * @example chooseLanguage([undefined, 'zh-TW']) // 'zh-CN'
+ */
+export function chooseLanguage(candidates: readonly (string | null | undefined)[]): Language {
+  const first = candidates.find((tag): tag is string => typeof tag === 'string' && tag.trim() !== '');
+  if (first === undefined) return 'zh-CN';
+  return /^en\b/i.test(first.trim()) ? 'en-US' : 'zh-CN';
+}
+
+/** The strings of the pane; provided by index.tsx. */
+export const StringsContext = createContext<Strings>(zhCN);
+
+export function useStrings(): Strings {
+  return useContext(StringsContext);
+}

@@ -1,0 +1,271 @@
+/**
+ * The pane's workflow as a React hook: read the workbook through the host, inspect and build in the
+ * worker, ask before overwriting hand edits, write through the host, remember hand-mapped columns in
+ * the settings sheet, open sheets and select rows. No statistics here (the core does them) and no
+ * Office calls (the host does them): components get everything from this hook.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  defaultSettings,
+  settingsSheetName,
+  settingsToGrid,
+  type ColumnMapping,
+  type SheetSummary,
+  type WorkbookInspection,
+} from '../core/index.ts';
+import type { WorkbookHost } from '../hosts/workbook-host.ts';
+import type { BuildClient } from './build-client.ts';
+import { chinaWallClockText } from './china-time.ts';
+import type { BuildPhase, ErrorContext } from './i18n.ts';
+import type { BuildReply } from './worker/compute.ts';
+
+export interface FlowError {
+  readonly context: ErrorContext;
+  readonly message: string;
+}
+
+export interface ReportFlow {
+  readonly inspection: WorkbookInspection | null;
+  readonly inspecting: boolean;
+  readonly period: string;
+  readonly setPeriod: (value: string) => void;
+  readonly asOf: string;
+  readonly setAsOf: (value: string) => void;
+  /** The phase of the running build; null when none runs. */
+  readonly phase: BuildPhase | null;
+  /** 0 … 1 over the three phases. */
+  readonly progress: number;
+  readonly result: BuildReply | null;
+  /** A build waiting for the clerk to allow overwriting hand-edited sheets. */
+  readonly pendingOverwrite: BuildReply | null;
+  /** A short message after an action (cancelled, …); null when none. */
+  readonly notice: string | null;
+  readonly error: FlowError | null;
+  readonly dismissError: () => void;
+  /** Field being mapped by hand, while the settings sheet is written. */
+  readonly savingMapping: string | null;
+  readonly refresh: () => Promise<void>;
+  readonly build: () => Promise<void>;
+  readonly confirmOverwrite: () => Promise<void>;
+  readonly cancelOverwrite: (message: string) => void;
+  readonly mapColumn: (sheet: SheetSummary, field: string, header: string) => Promise<void>;
+  readonly openSettings: () => Promise<void>;
+  readonly showSheet: (name: string) => Promise<void>;
+  readonly showRows: (sheet: string, rows: readonly number[]) => Promise<void>;
+}
+
+export interface ReportFlowOptions {
+  /** The clock for `builtAt`. */
+  readonly now?: () => Date;
+}
+
+/** Share of the progress bar each phase ends at. */
+const phaseEnd: Readonly<Record<BuildPhase, number>> = { read: 0.3, compute: 0.6, write: 1 };
+const phaseStart: Readonly<Record<BuildPhase, number>> = { read: 0, compute: 0.3, write: 0.6 };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useMonthlyReport(host: WorkbookHost, client: BuildClient, options: ReportFlowOptions = {}): ReportFlow {
+  const now = options.now ?? (() => new Date());
+  const [inspection, setInspection] = useState<WorkbookInspection | null>(null);
+  const [inspecting, setInspecting] = useState(false);
+  const [period, setPeriodState] = useState('');
+  const [asOf, setAsOfState] = useState('');
+  const [phase, setPhase] = useState<BuildPhase | null>(null);
+  const [progress, setProgress] = useState(0);
+  const [result, setResult] = useState<BuildReply | null>(null);
+  const [pendingOverwrite, setPendingOverwrite] = useState<BuildReply | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<FlowError | null>(null);
+  const [savingMapping, setSavingMapping] = useState<string | null>(null);
+  // Whether the clerk typed in the fields: a fresh inspection then keeps their values.
+  const edited = useRef({ period: false, asOf: false });
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const fail = useCallback((context: ErrorContext, cause: unknown) => {
+    if (mounted.current) setError({ context, message: messageOf(cause) });
+  }, []);
+
+  const refresh = useCallback(async () => {
+    setInspecting(true);
+    setError(null);
+    try {
+      const sheets = await host.readSheets();
+      const found = await client.inspect(sheets);
+      if (!mounted.current) return;
+      setInspection(found);
+      if (!edited.current.period) setPeriodState(found.suggestedPeriod ?? '');
+      if (!edited.current.asOf) setAsOfState(found.asOfOverride || found.latestEvent || '');
+    } catch (cause) {
+      fail('inspect', cause);
+    } finally {
+      if (mounted.current) setInspecting(false);
+    }
+  }, [host, client, fail]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const write = useCallback(
+    async (reply: BuildReply) => {
+      setPhase('write');
+      setProgress(phaseStart.write);
+      try {
+        await host.writeSheets(reply.sheetsToWrite, {
+          onProgress: (step) => setProgress(phaseStart.write + (phaseEnd.write - phaseStart.write) * step.fraction),
+        });
+        if (!mounted.current) return;
+        setResult(reply);
+        setProgress(1);
+        if (reply.reportSheetNames.length > 0) await host.activateSheet(reply.reportSheetNames[0]);
+        if (reply.settingsCreated && inspection && !inspection.settingsFound) setInspection({ ...inspection, settingsFound: true });
+      } catch (cause) {
+        fail('write', cause);
+      } finally {
+        if (mounted.current) setPhase(null);
+      }
+    },
+    [host, fail, inspection],
+  );
+
+  const build = useCallback(async () => {
+    if (phase !== null) return;
+    setError(null);
+    setNotice(null);
+    setResult(null);
+    setPhase('read');
+    setProgress(0);
+    let reply: BuildReply;
+    try {
+      const sheets = await host.readSheets({ onProgress: (step) => setProgress(phaseEnd.read * step.fraction) });
+      if (!mounted.current) return;
+      setPhase('compute');
+      setProgress(phaseStart.compute);
+      const defaultAsOf = inspection ? inspection.asOfOverride || inspection.latestEvent || '' : '';
+      // An as-of time equal to the default is left to the core, so the sheets say where it came from.
+      const asOfOption = asOf.trim() !== '' && asOf.trim() !== defaultAsOf ? { asOf: asOf.trim() } : {};
+      reply = await client.build(sheets, { builtAt: chinaWallClockText(now()), ...(period.trim() !== '' ? { period: period.trim() } : {}), ...asOfOption });
+      if (!mounted.current) return;
+      setProgress(phaseEnd.compute);
+    } catch (cause) {
+      fail('build', cause);
+      if (mounted.current) setPhase(null);
+      return;
+    }
+    if (reply.editedSheets.length > 0) {
+      setPendingOverwrite(reply);
+      return; // the phase stays 'compute' until the clerk answers
+    }
+    await write(reply);
+  }, [phase, host, client, inspection, asOf, period, now, fail, write]);
+
+  const confirmOverwrite = useCallback(async () => {
+    const reply = pendingOverwrite;
+    setPendingOverwrite(null);
+    if (reply !== null) await write(reply);
+  }, [pendingOverwrite, write]);
+
+  const cancelOverwrite = useCallback((message: string) => {
+    setPendingOverwrite(null);
+    setPhase(null);
+    setProgress(0);
+    setNotice(message);
+  }, []);
+
+  const mapColumn = useCallback(
+    async (sheet: SheetSummary, field: string, header: string) => {
+      if (inspection === null || sheet.kind === null) return;
+      setSavingMapping(field);
+      setError(null);
+      try {
+        const mapping: ColumnMapping = { kind: sheet.kind, field, header };
+        const settings = inspection.settings;
+        const columnMappings = [...settings.columnMappings.filter((old) => !(old.kind === mapping.kind && old.field === mapping.field)), mapping];
+        await host.writeSheets([settingsToGrid({ ...settings, columnMappings })]);
+      } catch (cause) {
+        fail('mapping', cause);
+        return;
+      } finally {
+        if (mounted.current) setSavingMapping(null);
+      }
+      await refresh();
+    },
+    [host, inspection, fail, refresh],
+  );
+
+  const openSettings = useCallback(async () => {
+    setError(null);
+    try {
+      const names = await host.listSheets();
+      if (!names.includes(settingsSheetName)) {
+        await host.writeSheets([settingsToGrid(inspection?.settings ?? defaultSettings)]);
+        if (mounted.current && inspection) setInspection({ ...inspection, settingsFound: true });
+      }
+      await host.activateSheet(settingsSheetName);
+    } catch (cause) {
+      fail('settings', cause);
+    }
+  }, [host, inspection, fail]);
+
+  const showSheet = useCallback(
+    async (name: string) => {
+      try {
+        await host.activateSheet(name);
+      } catch (cause) {
+        fail('navigate', cause);
+      }
+    },
+    [host, fail],
+  );
+
+  const showRows = useCallback(
+    async (sheet: string, rows: readonly number[]) => {
+      try {
+        await host.selectRows(sheet, rows);
+      } catch (cause) {
+        fail('navigate', cause);
+      }
+    },
+    [host, fail],
+  );
+
+  return {
+    inspection,
+    inspecting,
+    period,
+    setPeriod: (value) => {
+      edited.current.period = true;
+      setPeriodState(value);
+    },
+    asOf,
+    setAsOf: (value) => {
+      edited.current.asOf = true;
+      setAsOfState(value);
+    },
+    phase,
+    progress,
+    result,
+    pendingOverwrite,
+    notice,
+    error,
+    dismissError: () => setError(null),
+    savingMapping,
+    refresh,
+    build,
+    confirmOverwrite,
+    cancelOverwrite,
+    mapColumn,
+    openSettings,
+    showSheet,
+    showRows,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * What the build worker computes, as plain functions over plain data (so they can be tested without a
+ * worker): inspect the raw sheets, or build the month's report and keep only what the pane needs.
+ * The reply is slim on purpose: grids to write and the messages, never the case records or the
+ * statistics behind them (structured clone of 200 000 records would cost more than the build).
+ * Also turns errors into plain objects that survive postMessage.
+ */
+import {
+  buildMonthlyReport,
+  inspectWorkbook,
+  InputError,
+  type BuildMonthlyReportOptions,
+  type BuildWarning,
+  type RawSheet,
+  type ReconciliationCheck,
+  type Settings,
+  type SheetGrid,
+  type WorkbookInspection,
+} from '../../core/index.ts';
+
+/** What the pane receives from a build. */
+export interface BuildReply {
+  readonly periodKey: string;
+  /** `2021年9月`. */
+  readonly periodLabel: string;
+  readonly asOfText: string;
+  readonly asOfSource: 'option' | 'settings' | 'latest-event';
+  /** Everything the host writes, in order (report sheets, settings if new, history, meta). */
+  readonly sheetsToWrite: readonly SheetGrid[];
+  /** The period's report sheets, in the order of the brief. */
+  readonly reportSheetNames: readonly string[];
+  /** Sheets written that the clerk may open (hidden bookkeeping sheets left out). */
+  readonly visibleSheetNames: readonly string[];
+  readonly settingsCreated: boolean;
+  /** Report sheets edited by hand since the last build: ask before overwriting. */
+  readonly editedSheets: readonly string[];
+  readonly warnings: readonly BuildWarning[];
+  readonly reconciliation: readonly ReconciliationCheck[];
+  readonly summary: readonly string[];
+}
+
+/** An error as it crosses postMessage; InputError's details kept. */
+export interface ComputeErrorData {
+  readonly name: string;
+  readonly message: string;
+  readonly isInputError: boolean;
+  readonly sheet?: string;
+  readonly column?: string;
+  readonly headersSeen?: readonly string[];
+}
+
+export function inspectSheets(sheets: readonly RawSheet[], settings?: Settings): WorkbookInspection {
+  return inspectWorkbook(sheets, settings);
+}
+
+/** Builds the report of `sheets` and keeps the slim reply. Throws InputError as the core does. */
+export function buildReply(sheets: readonly RawSheet[], options: BuildMonthlyReportOptions): BuildReply {
+  const result = buildMonthlyReport(sheets, options);
+  return {
+    periodKey: result.periodKey,
+    periodLabel: result.periodLabel,
+    asOfText: result.asOfText,
+    asOfSource: result.asOfSource,
+    sheetsToWrite: result.sheetsToWrite,
+    reportSheetNames: result.reportSheets.map((grid) => grid.name),
+    visibleSheetNames: result.sheetsToWrite.filter((grid) => grid.hidden !== true).map((grid) => grid.name),
+    settingsCreated: result.settingsCreated,
+    editedSheets: result.editedSheets,
+    warnings: result.warnings,
+    reconciliation: result.reconciliation,
+    summary: result.summary,
+  };
+}
+
+export function errorToData(error: unknown): ComputeErrorData {
+  if (error instanceof InputError) {
+    return { name: error.name, message: error.message, isInputError: true, sheet: error.sheet, column: error.column, headersSeen: error.headersSeen };
+  }
+  if (error instanceof Error) return { name: error.name, message: error.message, isInputError: false };
+  return { name: 'Error', message: String(error), isInputError: false };
+}
