@@ -26,6 +26,25 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildHotline, hotlineExpectations, hotlineReadme, type Hotline, type HotlineExpectation } from './hotline-sample.ts';
 
+/**
+ * SheetJS keeps one number-format table for the whole process: reading a file adds that file's formats
+ * (and may replace built-in ones), and writing numbers custom formats from it. So that the sample has
+ * the same bytes whatever was read before in the same process (a test suite), the table is set back
+ * to SheetJS's own defaults before writing.
+ */
+const defaultNumberFormats: Readonly<Record<number, string>> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+  14: 'm/d/yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
+  22: 'm/d/yy h:mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)',
+  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@', 56: '"上午/下午 "hh"時"mm"分"ss"秒 "',
+};
+
+function resetNumberFormatTable(): void {
+  const table = XLSX.SSF.get_table() as Record<number, string>;
+  for (const key of Object.keys(table)) delete table[Number(key)];
+  for (const [id, format] of Object.entries(defaultNumberFormats)) table[Number(id)] = format;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Randomness
 // ---------------------------------------------------------------------------------------------
@@ -1338,6 +1357,7 @@ function generate(): Generated {
   // indices) are what they were before the hotline part existed.
   const hotline = buildHotline();
   for (const { name, sheet } of hotline.sheets) XLSX.utils.book_append_sheet(wb, sheet, name);
+  resetNumberFormatTable();
   const raw = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: false, bookSST: true }) as ArrayBuffer;
   return { bytes: recompress(new Uint8Array(raw)), rows, snapshot, sheetRows: r + 1, hotline };
 }
