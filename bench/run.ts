@@ -2,7 +2,8 @@
  * `npm run bench`: prints the figures the issues ask for, each measured in a fresh process.
  *  - parse + compute for 200,000 case rows (target: under 1.5 s, peak memory under 1 GB);
  *  - reading a 200,000-row .xlsx export with the file host;
- *  - the 12345 analysis of 50,000 orders (grouping under 2 s, the whole analysis under 3 s).
+ *  - the 12345 analysis of 50,000 orders (grouping under 2 s, the whole analysis under 3 s);
+ *  - the Office host's sync calls, which must not grow with the number of table rows.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,6 +27,8 @@ const orders = Number(process.env.BENCH_ORDERS ?? 50_000);
 const hotline = measure('measure-hotline.ts', String(orders));
 console.log(`12345 statistics incl. repeat-problem grouping, ${orders} orders: ${fmt(hotline.statisticsSeconds)} s (${hotline.groups} groups)  [target < 2 s]`);
 console.log(`12345 whole analysis (read rows, statistics, 3 sheets), ${orders} orders: best ${fmt(hotline.wholeSeconds)} s (runs ${(hotline.wholeRuns as number[]).map((s) => s.toFixed(2)).join(', ')})  [target < 3 s]`);
+const syncs = measure('measure-office-syncs.ts');
+console.log(`Office.js syncs (fake Excel): a 10-row table ${syncs.table10}, a 1,000-row table ${syncs.table1000}; the sample's September report (${syncs.septemberSheets} sheets) ${syncs.septemberSyncs}; reading 200,000 rows × 24 ${syncs.read200kSyncs}`);
 if (existsSync(join(here, 'read-xlsx.ts'))) {
   const read = measure('read-xlsx.ts', '--json', String(rows));
   console.log(`xlsx read (readWorkbook, fast scanner), ${rows} rows × 24 columns (${fmt(read.fileMb, 1)} MB file): ${fmt(read.seconds)} s, peak RSS ${fmt(read.peakRssMb, 0)} MB`);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { formatRate, type BuildResult, type SheetGrid } from '../../src/core/index.ts';
 import { buildReportFile } from '../../src/hosts/file/build-file.ts';
 import { readWorkbook } from '../../src/hosts/file/read-workbook.ts';
+import { chartsBySheet, entries } from '../hosts/file/fixtures.ts';
 
 const samplePath = fileURLToPath(new URL('../../samples/sample-2021.xlsx', import.meta.url));
 
@@ -121,5 +122,14 @@ describe('golden: the sample reproduces the reference brief (2021年9月, （四
     for (const name of names) assert.ok(!text.includes(name), `caller name ${name} in a generated sheet`);
     for (const phone of phones) assert.ok(!text.includes(phone), `phone number ${phone} in a generated sheet`);
     assert.ok(!/(?<!\d)1[3-9]\d{9}(?!\d)/.test(text), 'a mobile number in a generated sheet');
+  });
+
+  it('keeps this month\'s charts, byte for byte, when next month is built on the same file', () => {
+    const charts = chartsBySheet(output).get('2021年9月-12345受理') ?? [];
+    assert.equal(charts.length, 2);
+    const october = buildReportFile(output, 'sample-2021-09.xlsx', { period: '2021-10', asOf: '2021-10-08 17:30', builtAt: '2021-11-10 09:00' }).bytes;
+    assert.deepEqual(chartsBySheet(october).get('2021年9月-12345受理'), charts);
+    for (const part of charts) assert.deepEqual(entries(october)[part], entries(output)[part]);
+    assert.equal(chartsBySheet(october).get('2021年10月-12345受理')?.length, 2);
   });
 });
