@@ -3,22 +3,13 @@
  * unit spellings, stages and sub-types, spread over three months. Deterministic (seeded).
  */
 import type { CellValue, RawSheet } from '../src/core/index.ts';
+import { mulberry32 } from '../scripts/generate-sample.ts';
 
 export const benchHeaders = [
   '任务号', '问题来源', '问题类型', '大类', '小类', '问题描述', '地址描述', '所属区域', '所属街道', '所属社区', '上报时间', '受理时间',
   '立案时间', '派遣时间', '处置截止时间', '捆绑处置截止时间', '处置完成时间', '结案时间', '当前阶段', '处置部门', '是否自行处置', '返工次数', '延期次数', '点位类型',
 ];
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const units = ['一中队', '市城管执法直属一大队二中队', ' 三中队', '四中队', '五中队', '市环卫处（公厕管理所）', '市容监察中队', '维修所', '路灯所', '市火管中队', '达川区', '大竹县综合行政执法局', '万源市'];
 const stages = ['结案', '结案', '结案', '结案', '处置中', '处置反馈', '待派遣', '作废', '不予立案', '不予受理'];

@@ -4,17 +4,8 @@
  * numbers inside the content. Deterministic (seeded), all in one month.
  */
 import type { CellValue, RawSheet } from '../src/core/index.ts';
+import { mulberry32 } from '../scripts/generate-sample.ts';
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const units = ['执法直属一大队一中队', '执法直属一大队二中队', '执法直属一大队三中队', '执法直属一大队四中队', '执法直属一大队五中队', '市政工程处', '市环卫处', '市火管中队'];
 const problems = [

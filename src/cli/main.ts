@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { InputError, formatRate, warningKindLabels, type BuildResult, type BuildWarning, type SheetGrid } from '../core/index.ts';
+import { InputError, printedRows, warningKindLabels, type BuildResult, type BuildWarning } from '../core/index.ts';
 import { buildReportFile, EditedSheetsError } from '../hosts/file/build-file.ts';
 
 const usage = `城管月报助手 命令行 (case-brief)
@@ -68,15 +68,6 @@ function printWarnings(result: BuildResult, write: (line: string) => void, quiet
   }
 }
 
-/** The figures of each generated table as plain rows, merged blocks filled in, rates as the brief prints them. */
-function tableValues(grid: SheetGrid): string[][] {
-  const values = grid.cells.map((row) => row.map((cell) => (cell === null || cell.value === null ? '' : cell.role === 'rate' && typeof cell.value === 'number' ? formatRate(cell.value) : String(cell.value))));
-  for (const merge of grid.merges) {
-    for (let row = merge.row; row <= merge.lastRow; row++) for (let col = merge.col; col <= merge.lastCol; col++) values[row][col] = values[merge.row][merge.col];
-  }
-  return values;
-}
-
 function jsonReport(result: BuildResult): unknown {
   return {
     period: result.periodKey,
@@ -84,7 +75,7 @@ function jsonReport(result: BuildResult): unknown {
     asOfSource: result.asOfSource,
     summary: result.summary,
     totals: result.statistics.total,
-    tables: Object.fromEntries(result.reportSheets.map((grid) => [grid.name, tableValues(grid)])),
+    tables: Object.fromEntries(result.reportSheets.map((grid) => [grid.name, printedRows(grid)])),
     reconciliation: result.reconciliation,
     accounting: result.accounting,
     warnings: result.warnings,

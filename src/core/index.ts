@@ -41,3 +41,4 @@ export { computeFocusTopics, type TopicFigures } from './stats/focus-topics.ts';
 export { createPlaceFinder, areNumbersCompatible, type Place } from './text/places.ts';
 export { maskPersonalInfo, containsPhoneNumber } from './text/mask.ts';
 export { describeOrder, hotlineTableNames } from './report/hotline-tables.ts';
+export { printedRows } from './report/printed-values.ts';

@@ -5,20 +5,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { formatRate, type BuildResult, type SheetGrid } from '../../src/core/index.ts';
+import { printedRows, type BuildResult } from '../../src/core/index.ts';
 import { buildReportFile } from '../../src/hosts/file/build-file.ts';
 import { readWorkbook } from '../../src/hosts/file/read-workbook.ts';
 import { chartsBySheet, entries } from '../hosts/file/fixtures.ts';
 
 const samplePath = fileURLToPath(new URL('../../samples/sample-2021.xlsx', import.meta.url));
-
-function values(grid: SheetGrid): string[][] {
-  const rows = grid.cells.map((row) => row.map((cell) => (!cell || cell.value === null ? '' : cell.role === 'rate' && typeof cell.value === 'number' ? formatRate(cell.value) : String(cell.value))));
-  for (const merge of grid.merges) {
-    for (let row = merge.row; row <= merge.lastRow; row++) for (let col = merge.col; col <= merge.lastCol; col++) rows[row][col] = rows[merge.row][merge.col];
-  }
-  return rows;
-}
 
 describe('golden: the sample reproduces the reference brief (2021年9月, （四）–（六）)', function () {
   let september: BuildResult;
@@ -56,7 +48,7 @@ describe('golden: the sample reproduces the reference brief (2021年9月, （四
       september.hotline?.byCategory.map((category) => `${category.name}${category.count}`),
       ['噪音类135', '规划建设类82', '占道经营类77', '市政设施类18', '油烟扰民类41', '环卫保洁类8', '广告店招类6', '扬尘污染类3', '其他59'],
     );
-    const noise = values(sheet('12345受理')).find((row) => row[0] === '噪音类');
+    const noise = printedRows(sheet('12345受理')).find((row) => row[0] === '噪音类');
     assert.deepEqual(noise?.slice(0, 3), ['噪音类', '135', '31.47%']);
   });
 
@@ -78,7 +70,7 @@ describe('golden: the sample reproduces the reference brief (2021年9月, （四
     const groups = september.hotline?.repeatGroups ?? [];
     assert.equal(groups.length, 3, groups.map((group) => `${group.subCategory} ${group.place} ${group.orders.length}`).join('; '));
     assert.ok(groups.every((group) => group.representative.unit?.level2 === '三中队'));
-    const rows = values(sheet('热难点')).filter((row) => row[1] === '三中队');
+    const rows = printedRows(sheet('热难点')).filter((row) => row[1] === '三中队');
     assert.equal(rows.length, 3);
     assert.deepEqual(
       rows.map((row) => row[2]),
@@ -95,7 +87,7 @@ describe('golden: the sample reproduces the reference brief (2021年9月, （四
     assert.deepEqual(building.orders.places, ['江湾城', '澜湖郡', '清华园', '中梁首府', '天誉誉府', '仁和春天', '中迪', '时尚家苑', '四季花城', '体育佳苑']);
     assert.equal(building.orders.morePlaces, true);
     assert.equal(building.cases.received, 0);
-    const row = values(sheet('十件事')).find((cells) => cells[0] === '小区内私搭乱建' && cells[1] === '12345系统受理案件');
+    const row = printedRows(sheet('十件事')).find((cells) => cells[0] === '小区内私搭乱建' && cells[1] === '12345系统受理案件');
     assert.equal(row?.[5], '江湾城、澜湖郡、清华园、中梁首府、天誉誉府、仁和春天、中迪、时尚家苑、四季花城、体育佳苑等');
     assert.match(row?.[6] ?? '', /澜湖郡S3-2/);
     void digging;
@@ -104,7 +96,7 @@ describe('golden: the sample reproduces the reference brief (2021年9月, （四
   it('（六）: 乱开挖、挖而不围、随意打围: 12345 0; patrol 2, both done, with their numbered descriptions', () => {
     const digging = september.topics[1];
     assert.deepEqual([digging.orders.received, digging.cases.received, digging.cases.done, digging.cases.inProgress], [0, 2, 2, 0]);
-    const row = values(sheet('十件事')).find((cells) => cells[0] === '乱开挖、挖而不围、随意打围' && cells[1] === '巡查上报案件');
+    const row = printedRows(sheet('十件事')).find((cells) => cells[0] === '乱开挖、挖而不围、随意打围' && cells[1] === '巡查上报案件');
     assert.equal(row?.[5], '1、金山顺街朝朝阳西路方向,实惠小吃旁占道施工未打围。\n2、金龙大道往旺角城方向,达州广播电视大学左侧停车场4米处人行道上施工作业未设围档。');
   });
 

@@ -6,24 +6,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { formatRate, type BuildResult, type SheetGrid } from '../../src/core/index.ts';
+import { printedRows, type BuildResult } from '../../src/core/index.ts';
 import { buildReportFile } from '../../src/hosts/file/build-file.ts';
 
 const samplePath = fileURLToPath(new URL('../../samples/sample-2021.xlsx', import.meta.url));
 
-/** A grid's rows as the brief prints them: merged blocks filled in, rates as text, counts as text. */
-function printed(grid: SheetGrid): string[][] {
-  const values = grid.cells.map((row) => row.map((cell) => (!cell || cell.value === null ? '' : cell.role === 'rate' && typeof cell.value === 'number' ? formatRate(cell.value) : String(cell.value))));
-  for (const merge of grid.merges) {
-    for (let row = merge.row; row <= merge.lastRow; row++) for (let col = merge.col; col <= merge.lastCol; col++) values[row][col] = values[merge.row][merge.col];
-  }
-  return values;
-}
-
 function sheet(result: BuildResult, suffix: string): string[][] {
   const grid = result.reportSheets.find((candidate) => candidate.name.endsWith(suffix));
   assert.ok(grid, suffix);
-  return printed(grid);
+  return printedRows(grid);
 }
 
 function row(rows: string[][], ...labels: string[]): string[] {

@@ -5,12 +5,12 @@
  */
 import type { SheetGrid } from '../model/grid.ts';
 import type { OrderRecord } from '../model/order-record.ts';
-import type { Settings } from '../settings/settings.ts';
 import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
 import type { RepeatGroup } from '../stats/repeat-problems.ts';
 import type { TopicFigures } from '../stats/focus-topics.ts';
 import { maskPersonalInfo } from '../text/mask.ts';
-import type { HistoryLookup, HistoryRecord } from './history.ts';
+import type { HistoryRecord } from './history.ts';
+import type { TableContext } from './case-tables.ts';
 import { countCell, GridBuilder, headerCell, labelCell, noteCell, rateCell, textCell, titleCell } from './grid-builder.ts';
 import { formatRate } from './rate-display.ts';
 
@@ -20,16 +20,8 @@ const pieChartRows = 20;
 
 export const hotlineTableNames = { received: '12345受理', repeats: '热难点', topics: '十件事' } as const;
 
-export interface HotlineTableContext {
-  readonly settings: Settings;
-  readonly periodKey: string;
-  readonly previousKey: string;
-  readonly periodLabel: string;
-  readonly previousLabel: string;
-  readonly history: HistoryLookup;
-  readonly notes: readonly string[];
-  readonly asOfText: string;
-  readonly builtAtText: string;
+/** What the 12345 builders need: the case tables' context, and the caller names to mask. */
+export interface HotlineTableContext extends Omit<TableContext, 'hasDeadlineColumn'> {
   /** Caller names of the export: masked wherever they occur in free text. */
   readonly callerNames: ReadonlySet<string>;
 }
