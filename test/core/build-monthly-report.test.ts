@@ -103,6 +103,21 @@ describe('buildMonthlyReport', () => {
     assert.ok(units.merges.some((merge) => merge.row === second && merge.col === 0 && merge.lastRow === second && merge.lastCol === 1));
   });
 
+  it('reads a unit split into 一级单位 and 二级单位 columns as one spelling', () => {
+    const headers = ['任务号', '问题来源', '上报时间', '处置截止时间', '处置完成时间', '当前阶段', '一级单位', '二级单位'];
+    const rows = [
+      closedCase({ 一级单位: '市政工程处', 二级单位: '路灯所' }),
+      closedCase({ 一级单位: '市城管执法直属一大队', 二级单位: '三中队' }),
+      closedCase({ 一级单位: '火管中队', 二级单位: '' }),
+    ];
+    const result = buildMonthlyReport([caseSheet(rows, { headers })], { period: '2021-09', builtAt });
+    const units = sheetNamed(result, '部门处置');
+    assert.deepEqual(rowValues(units, '市政工程处', '路灯所').slice(2, 3), [1]);
+    assert.deepEqual(rowValues(units, '市城管执法直属一大队', '三中队').slice(2, 3), [1]);
+    assert.deepEqual(rowValues(units, '火管中队').slice(2, 3), [1]);
+    assert.ok(!kinds(result).includes('unknownUnit'));
+  });
+
   describe('bad rows', () => {
     it('warns about an unparseable time, names sheet, row and column, and still counts the case', () => {
       const result = build([closedCase(), closedCase({ 结案时间: '昨天下午' })]);

@@ -15,6 +15,13 @@ export interface FieldSpec {
   readonly synonyms: readonly string[];
   /** Never copied to any output (citizens' names and phone numbers). */
   readonly personal?: boolean;
+  /** A required field is also present when one of these fields is (a unit split into two columns). */
+  readonly alternatives?: readonly string[];
+}
+
+/** Whether a sheet whose matched fields are `matched` has `spec` (itself, or one of its alternatives). */
+export function hasField(spec: FieldSpec, matched: ReadonlySet<string>): boolean {
+  return matched.has(spec.field) || (spec.alternatives ?? []).some((field) => matched.has(field));
 }
 
 export const caseFields: readonly FieldSpec[] = [
@@ -22,7 +29,16 @@ export const caseFields: readonly FieldSpec[] = [
   { field: 'source', label: '问题来源', required: true, synonyms: ['问题来源', '案件来源', '事件来源', '来源', '上报渠道', '上报方式'] },
   { field: 'reportedAt', label: '上报时间', required: true, synonyms: ['上报时间', '发现时间', '创建时间', '登记时间', '采集时间'] },
   { field: 'stage', label: '当前阶段', required: true, synonyms: ['当前阶段', '案件状态', '问题状态', '办理状态', '当前环节', '状态'] },
-  { field: 'unit', label: '处置部门', required: true, synonyms: ['处置部门', '处置单位', '责任单位', '专业部门', '主责部门', '承办单位', '二级部门', '首处置单位'] },
+  {
+    field: 'unit',
+    label: '处置部门',
+    required: true,
+    synonyms: ['处置部门', '处置单位', '责任单位', '专业部门', '主责部门', '承办单位', '二级部门', '首处置单位'],
+    alternatives: ['unitLevel1', 'unitLevel2'],
+  },
+  // Some systems export the unit as two columns; the two are read together as one spelling.
+  { field: 'unitLevel1', label: '一级单位', required: false, synonyms: ['一级单位', '一级部门', '所属单位'] },
+  { field: 'unitLevel2', label: '二级单位', required: false, synonyms: ['二级单位', '处置二级单位'] },
   { field: 'kind', label: '问题类型', required: false, synonyms: ['问题类型', '案件类型'] },
   { field: 'mainType', label: '大类', required: false, synonyms: ['大类', '问题大类', '案件大类'] },
   { field: 'subType', label: '小类', required: false, synonyms: ['小类', '问题小类', '案件小类', '细类'] },

@@ -6,7 +6,7 @@
 import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
 import type { ColumnMapping } from '../settings/settings.ts';
 import { cellToText, normalizeHeader } from '../text/normalize.ts';
-import { fieldsByKind, sheetNameHints, type FieldSpec, type SheetKind } from './columns.ts';
+import { fieldsByKind, hasField, sheetNameHints, type FieldSpec, type SheetKind } from './columns.ts';
 
 /** How many leading rows may hold the header row. */
 const headerSearchRows = 20;
@@ -96,7 +96,7 @@ function scoreKinds(headers: readonly string[], mappings: readonly ColumnMapping
     );
     const matchedFields = new Set(matches.map((match) => match.field));
     const required = fields.filter((spec) => spec.required);
-    return { kind, matches, requiredMatched: required.filter((spec) => matchedFields.has(spec.field)).length, requiredCount: required.length };
+    return { kind, matches, requiredMatched: required.filter((spec) => hasField(spec, matchedFields)).length, requiredCount: required.length };
   });
 }
 
@@ -146,6 +146,7 @@ export function detectSheetLayout(sheet: RawSheet, mappings: readonly ColumnMapp
   for (const match of matches) columns[match.field] = match.col;
   const matchedCols = new Set(matches.map((match) => match.col));
   const unmatched = best.headers.map((header, col) => ({ col, header })).filter((entry) => entry.header !== '' && !matchedCols.has(entry.col));
-  const missingRequired = kind ? fieldsByKind[kind].filter((spec) => spec.required && columns[spec.field] === undefined) : [];
+  const matchedFields = new Set(Object.keys(columns));
+  const missingRequired = kind ? fieldsByKind[kind].filter((spec) => spec.required && !hasField(spec, matchedFields)) : [];
   return { sheet: sheet.name, kind, headerIndex: best.index, headerRow: firstRow + best.index, headers: best.headers, matches, columns, unmatched, missingRequired };
 }

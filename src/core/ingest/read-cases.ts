@@ -136,7 +136,7 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
   const reportedCol = col('reportedAt');
   const [acceptedCol, filedCol, dispatchedCol, deadlineCol, disposedCol, closedCol] = timeFields.map((field) => col(field));
   const fallbackDeadlineCol = findFallbackDeadlineColumn(layout);
-  const [sourceCol, stageCol, unitCol] = [col('source'), col('stage'), col('unit')];
+  const [sourceCol, stageCol, unitCol, unitLevel1Col, unitLevel2Col] = [col('source'), col('stage'), col('unit'), col('unitLevel1'), col('unitLevel2')];
   const [kindCol, mainCol, subCol, descCol, addrCol] = [col('kind'), col('mainType'), col('subType'), col('description'), col('address')];
   const [districtCol, streetCol, communityCol, pointCol] = [col('district'), col('street'), col('community'), col('pointType')];
   const [overdueCol, onTimeCol, selfCol, reworkCol, postponeCol] = [col('overdueFlag'), col('onTimeFlag'), col('selfDisposed'), col('reworkCount'), col('postponeCount')];
@@ -214,7 +214,8 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       if (stageRows) stageRows.push(rowNumber);
       else unknownStages.set(stageText, [rowNumber]);
     }
-    const unitText = text(row, unitCol);
+    // A unit split into 一级单位 and 二级单位 columns reads as one spelling (市政工程处 + 路灯所).
+    const unitText = unitCol >= 0 ? text(row, unitCol) : text(row, unitLevel1Col) + text(row, unitLevel2Col);
     const overdue = overdueCol >= 0 ? readOverdue(row[overdueCol]) : onTimeCol >= 0 ? readOnTime(row[onTimeCol]) : null;
     const record: CaseRecord = {
       sheet: sheet.name,

@@ -10,7 +10,8 @@
  * defined names, and their calc chain entries; the new sheets are appended in the given order.
  * Pure function over bytes (no fs), deterministic output (fixed zip timestamps).
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { inflateEntry, openZip, writeZip, type StoredEntry } from './zip-package.ts';
 import type { SheetGrid } from '../../core/model/grid.ts';
 import { checkSheetName } from '../sheet-name.ts';
 import { chartXml, checkChart, drawingXml } from './chart-xml.ts';
@@ -36,7 +37,6 @@ const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Zip entries get a fixed timestamp so that the same input always gives the same bytes. */
-const ZIP_MTIME = new Date(2000, 0, 1, 0, 0, 0);
 /**
  * Adds `sheets` to the .xlsx `original` (or to a new workbook when null), replacing sheets of the
  * same name and deleting `removeSheets`; returns the new .xlsx bytes.
@@ -61,13 +61,17 @@ export function writeWorkbook(original: Uint8Array | null, sheets: readonly Shee
 // The package: zip entries in their original order, looked up case-insensitively as OPC requires.
 
 class Package {
-  private readonly entries = new Map<string, Uint8Array>();
+  /** Parts in their original order: `stored` as found in the original zip, `data` once written here. */
+  private readonly entries = new Map<string, { stored?: StoredEntry; data?: Uint8Array }>();
   private readonly byLowerName = new Map<string, string>();
+  private readonly inflated = new Map<string, Uint8Array>();
 
-  constructor(files: Record<string, Uint8Array>) {
-    for (const [name, data] of Object.entries(files)) {
+  constructor(files: Record<string, Uint8Array> | readonly StoredEntry[]) {
+    const parts = Array.isArray(files) ? (files as readonly StoredEntry[]).map((stored) => [stored.name, { stored }] as const) : Object.entries(files).map(([name, data]) => [name, { data }] as const);
+    for (const [name, part] of parts) {
       if (name.endsWith('/')) continue; // directory entries carry nothing
-      this.set(name, data);
+      this.entries.set(name, part);
+      this.byLowerName.set(name.toLowerCase(), name);
     }
   }
 
@@ -87,7 +91,7 @@ class Package {
   text(name: string): string | undefined {
     const stored = this.resolve(name);
     if (stored === undefined) return undefined;
-    const data = this.entries.get(stored) as Uint8Array;
+    const data = this.bytes(stored);
     // OOXML parts may be UTF-16 (with BOM); we write back UTF-8 only for the parts we change.
     if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
     if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
@@ -95,7 +99,10 @@ class Package {
   }
 
   setText(name: string, xml: string): void {
-    this.set(this.resolve(name) ?? name, strToU8(xml.replace(/^(<\?xml[^>]*encoding=")UTF-16(")/i, '$1UTF-8$2')));
+    const stored = this.resolve(name) ?? name;
+    this.entries.set(stored, { data: strToU8(xml.replace(/^(<\?xml[^>]*encoding=")UTF-16(")/i, '$1UTF-8$2')) });
+    this.byLowerName.set(stored.toLowerCase(), stored);
+    this.inflated.delete(stored);
   }
 
   delete(name: string): void {
@@ -103,17 +110,23 @@ class Package {
     if (stored === undefined) return;
     this.entries.delete(stored);
     this.byLowerName.delete(stored.toLowerCase());
+    this.inflated.delete(stored);
   }
 
+  /** The package as a zip: parts never written here keep their original compressed bytes. */
   toZip(): Uint8Array {
-    const files: Zippable = {};
-    for (const [name, data] of this.entries) files[name] = [data, { mtime: ZIP_MTIME }];
-    return zipSync(files, { level: 6 });
+    return writeZip([...this.entries].map(([name, part]) => (part.data ? { name, data: part.data } : { stored: part.stored as StoredEntry })));
   }
 
-  private set(name: string, data: Uint8Array): void {
-    this.entries.set(name, data);
-    this.byLowerName.set(name.toLowerCase(), name);
+  private bytes(name: string): Uint8Array {
+    const part = this.entries.get(name) as { stored?: StoredEntry; data?: Uint8Array };
+    if (part.data) return part.data;
+    let data = this.inflated.get(name);
+    if (!data) {
+      data = inflateEntry(part.stored as StoredEntry);
+      this.inflated.set(name, data);
+    }
+    return data;
   }
 }
 
@@ -121,13 +134,14 @@ function openPackage(bytes: Uint8Array): Package {
   if (!(bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     throw new Error('The original workbook is not an .xlsx (zip) file; pass null and the raw sheets as grids instead.');
   }
-  let files: Record<string, Uint8Array>;
+  let pkg: Package;
   try {
-    files = unzipSync(bytes);
+    // Only the central directory is read now; parts are inflated when read, and copied as they are.
+    const stored = openZip(bytes);
+    pkg = new Package(stored ?? unzipSync(bytes));
   } catch (error) {
     throw new Error(`The original workbook cannot be unzipped: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const pkg = new Package(files);
   if (!pkg.has('[Content_Types].xml')) throw new Error('The original file is a zip but not an Office package (no [Content_Types].xml).');
   return pkg;
 }

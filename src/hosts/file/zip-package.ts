@@ -1,0 +1,167 @@
+/**
+ * The zip layer of the .xlsx patcher. Opening reads only the central directory; a part is inflated
+ * when somebody reads it, and on writing every part nobody replaced is copied as it was compressed
+ * (no inflate, no deflate), so patching a 50 MB export costs little more than writing the new sheets.
+ * Only new or replaced parts are deflated. Plain zip only: a ZIP64 or encrypted package makes
+ * `openZip` return null and the caller falls back to a full unzip.
+ */
+import { deflateSync, inflateSync } from 'fflate';
+
+export interface StoredEntry {
+  readonly name: string;
+  /** The name's bytes as stored (written back unchanged). */
+  readonly nameBytes: Uint8Array;
+  readonly method: number;
+  readonly flags: number;
+  readonly time: number;
+  readonly date: number;
+  readonly crc: number;
+  readonly compressed: Uint8Array;
+  readonly size: number;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+function u16(bytes: Uint8Array, at: number): number {
+  return bytes[at] | (bytes[at + 1] << 8);
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+}
+
+/** The entries of a plain zip, in central-directory order; null for what this reader does not handle. */
+export function openZip(bytes: Uint8Array): StoredEntry[] | null {
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
+    if (u32(bytes, at) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = u16(bytes, end + 10);
+  let at = u32(bytes, end + 16);
+  if (count === 0xffff || at === 0xffffffff) return null; // ZIP64
+  const entries: StoredEntry[] = [];
+  for (let index = 0; index < count; index++) {
+    if (u32(bytes, at) !== 0x02014b50) return null;
+    const flags = u16(bytes, at + 8);
+    const method = u16(bytes, at + 10);
+    const compressedSize = u32(bytes, at + 20);
+    const size = u32(bytes, at + 24);
+    const nameLength = u16(bytes, at + 28);
+    const extraLength = u16(bytes, at + 30);
+    const commentLength = u16(bytes, at + 32);
+    const localOffset = u32(bytes, at + 42);
+    if (flags & 1 || (method !== 0 && method !== 8) || compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) return null;
+    const nameBytes = bytes.slice(at + 46, at + 46 + nameLength);
+    if (u32(bytes, localOffset) !== 0x04034b50) return null;
+    const dataStart = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
+    entries.push({
+      name: utf8.decode(nameBytes),
+      nameBytes,
+      method,
+      flags,
+      time: u16(bytes, at + 12),
+      date: u16(bytes, at + 14),
+      crc: u32(bytes, at + 16),
+      compressed: bytes.subarray(dataStart, dataStart + compressedSize),
+      size,
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** The uncompressed bytes of a stored entry. */
+export function inflateEntry(entry: StoredEntry): Uint8Array {
+  if (entry.method === 0) return entry.compressed;
+  return inflateSync(entry.compressed, { out: new Uint8Array(entry.size) });
+}
+
+let crcTable: Uint32Array | null = null;
+
+/** CRC-32 (IEEE), as zip stores it. */
+export function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let index = 0; index < data.length; index++) crc = crcTable[(crc ^ data[index]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** An entry to write: a stored one copied as it is, or new data to deflate. */
+export type OutputEntry = { readonly stored: StoredEntry } | { readonly name: string; readonly data: Uint8Array };
+
+/** DOS time and date of the fixed timestamp new entries get (2000-01-01 00:00), for identical bytes on every run. */
+const fixedTime = 0;
+const fixedDate = ((2000 - 1980) << 9) | (1 << 5) | 1;
+const utf8Encoder = new TextEncoder();
+
+/** Writes a zip of the entries in order; stored entries keep their compressed bytes, crc and time. */
+export function writeZip(entries: readonly OutputEntry[]): Uint8Array {
+  const prepared = entries.map((entry) => {
+    if ('stored' in entry) {
+      const stored = entry.stored;
+      // Bit 3 (sizes in a trailing descriptor) is dropped: the new local header carries the sizes.
+      return { nameBytes: stored.nameBytes, flags: stored.flags & 0x0800, method: stored.method, time: stored.time, date: stored.date, crc: stored.crc, compressed: stored.compressed, size: stored.size };
+    }
+    const nameBytes = utf8Encoder.encode(entry.name);
+    const compressed = deflateSync(entry.data, { level: 6 });
+    const ascii = nameBytes.every((byte) => byte < 0x80);
+    return { nameBytes, flags: ascii ? 0 : 0x0800, method: 8, time: fixedTime, date: fixedDate, crc: crc32(entry.data), compressed, size: entry.data.length };
+  });
+  let total = 22;
+  for (const entry of prepared) total += 30 + entry.nameBytes.length + entry.compressed.length + 46 + entry.nameBytes.length;
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  const offsets: number[] = [];
+  for (const entry of prepared) {
+    offsets.push(at);
+    view.setUint32(at, 0x04034b50, true);
+    view.setUint16(at + 4, 20, true);
+    view.setUint16(at + 6, entry.flags, true);
+    view.setUint16(at + 8, entry.method, true);
+    view.setUint16(at + 10, entry.time, true);
+    view.setUint16(at + 12, entry.date, true);
+    view.setUint32(at + 14, entry.crc, true);
+    view.setUint32(at + 18, entry.compressed.length, true);
+    view.setUint32(at + 22, entry.size, true);
+    view.setUint16(at + 26, entry.nameBytes.length, true);
+    view.setUint16(at + 28, 0, true);
+    out.set(entry.nameBytes, at + 30);
+    out.set(entry.compressed, at + 30 + entry.nameBytes.length);
+    at += 30 + entry.nameBytes.length + entry.compressed.length;
+  }
+  const directoryStart = at;
+  prepared.forEach((entry, index) => {
+    view.setUint32(at, 0x02014b50, true);
+    view.setUint16(at + 4, 20, true);
+    view.setUint16(at + 6, 20, true);
+    view.setUint16(at + 8, entry.flags, true);
+    view.setUint16(at + 10, entry.method, true);
+    view.setUint16(at + 12, entry.time, true);
+    view.setUint16(at + 14, entry.date, true);
+    view.setUint32(at + 16, entry.crc, true);
+    view.setUint32(at + 20, entry.compressed.length, true);
+    view.setUint32(at + 24, entry.size, true);
+    view.setUint16(at + 28, entry.nameBytes.length, true);
+    view.setUint32(at + 42, offsets[index], true);
+    out.set(entry.nameBytes, at + 46);
+    at += 46 + entry.nameBytes.length;
+  });
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, prepared.length, true);
+  view.setUint16(at + 10, prepared.length, true);
+  view.setUint32(at + 12, at - directoryStart, true);
+  view.setUint32(at + 16, directoryStart, true);
+  return out;
+}
