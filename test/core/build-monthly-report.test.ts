@@ -4,6 +4,7 @@ import {
   defaultSettings,
   fingerprintGrid,
   InputError,
+  inspectWorkbook,
   readSettingsSheet,
   settingsToGrid,
   type BuildResult,
@@ -12,6 +13,7 @@ import {
   type SheetGrid,
 } from '../../src/core/index.ts';
 import { caseSheet, closedCase, type CaseRow } from '../helpers/case-sheet.ts';
+import { order, orderSheet } from '../helpers/order-sheet.ts';
 
 const builtAt = '2021-10-11 09:00';
 
@@ -298,5 +300,23 @@ describe('buildMonthlyReport', () => {
       assert.deepEqual(edited.editedSheets, ['2021年9月-部门处置']);
       assert.ok(kinds(edited).includes('editedSheet'));
     });
+  });
+});
+
+describe('inspectWorkbook', () => {
+  it('suggests the period and as-of time a build would take, from cases and 12345 sheets alike', () => {
+    const sheets = [caseSheet([closedCase()]), orderSheet([order({ 受理时间: '2021-10-08 17:30', 办结时间: null, 办理状态: '办理中' })])];
+    const inspection = inspectWorkbook(sheets);
+    const build = buildMonthlyReport(sheets, { builtAt });
+    assert.equal(inspection.latestEvent, '2021-10-08 17:30');
+    assert.equal(inspection.latestEvent, build.asOfText);
+    assert.equal(inspection.suggestedPeriod, build.periodKey);
+    assert.deepEqual(
+      inspection.sheets.map((sheet) => [sheet.sheet, sheet.kind, sheet.dataRows]),
+      [
+        ['案件列表', 'cases', 1],
+        ['12345工单', 'hotline', 1],
+      ],
+    );
   });
 });

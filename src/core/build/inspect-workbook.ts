@@ -34,13 +34,17 @@ export interface WorkbookInspection {
   readonly settingsWarnings: readonly BuildWarning[];
   /** `2021-09`, or null when no case has a readable report time. */
   readonly suggestedPeriod: string | null;
-  /** Latest event time of the cases sheets, as text; null when none. */
+  /** Latest event time of the cases and 12345 sheets, as text; null when none. */
   readonly latestEvent: string | null;
   /** The settings' as-of override, when set. */
   readonly asOfOverride: string;
 }
 
-const eventFields = ['reportedAt', 'acceptedAt', 'filedAt', 'dispatchedAt', 'disposedAt', 'closedAt'] as const;
+/** Event times per kind, as the build takes its default as-of time from them (never deadlines). */
+const eventFields: Partial<Record<SheetKind, readonly string[]>> = {
+  cases: ['reportedAt', 'acceptedAt', 'filedAt', 'dispatchedAt', 'disposedAt', 'closedAt'],
+  hotline: ['receivedAt', 'finishedAt'],
+};
 
 /** Inspects the raw sheets of a workbook; never throws on bad data. */
 export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: Settings): WorkbookInspection {
@@ -52,7 +56,7 @@ export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: 
   const summaries = layouts.map((layout) => {
     const sheet = sheets.find((candidate) => candidate.name === layout.sheet) as RawSheet;
     let dataRows = 0;
-    const eventCols = layout.kind === 'cases' ? eventFields.map((field) => layout.columns[field]).filter((col) => col !== undefined) : [];
+    const eventCols = layout.kind ? (eventFields[layout.kind] ?? []).map((field) => layout.columns[field]).filter((col) => col !== undefined) : [];
     for (let index = layout.headerIndex + 1; index < sheet.rows.length; index++) {
       const row = sheet.rows[index] ?? [];
       if (!row.some((cell) => cell !== null && cell !== undefined && cell !== '')) continue;
