@@ -265,3 +265,17 @@ describe('describeOrder', () => {
     assert.equal(describeOrder(record('市民来电反映：楼下烧烤油烟很大，请相关部门尽快处理。'), new Set()), '楼下烧烤油烟很大。');
   });
 });
+
+describe('row heights', () => {
+  it('gives a row of long wrapped text the height of its lines, and leaves one-line rows alone', () => {
+    const long = '宏升国际小区对面天祥门窗店每天从早到晚烧电焊、切割铝合金和不锈钢材料，噪音很大，严重影响附近居民的休息和孩子学习，多次协商无果。';
+    const noise = (content: string) => order({ 三级分类: '其他噪音', 诉求地址: '通川区西外宏升国际小区对面天祥门窗店', 诉求内容: content });
+    const result = buildMonthlyReport([caseSheet([closedCase()]), orderSheet([noise(long), noise(long), noise(long)])], { period: '2021-09', asOf: '2021-10-08 17:30', builtAt: '2021-10-11 09:00' });
+    const sheet = result.reportSheets.find((grid) => grid.name.endsWith('热难点')) as SheetGrid;
+    const row = sheet.cells.findIndex((cells) => cells[2]?.value === '其他噪音');
+    const width = sheet.colWidths[3];
+    assert.ok(String(sheet.cells[row][3]?.value).length * 2 > width, 'the description is wider than its column');
+    assert.ok((sheet.rowHeights?.[row] ?? 0) >= 30, `row height ${sheet.rowHeights?.[row]}`);
+    assert.equal(sheet.rowHeights?.[0] ?? null, null, 'the title row keeps the default height');
+  });
+});

@@ -61,6 +61,11 @@ export interface SheetGrid {
   readonly merges: readonly Merge[];
   /** Column widths in characters (Excel's width unit). */
   readonly colWidths: readonly number[];
+  /**
+   * Row heights in points where a row needs more than one line (wrapped text); null or missing means
+   * the default height. Neither Excel nor LibreOffice grows a row that crosses a merged block.
+   */
+  readonly rowHeights?: readonly (number | null)[];
   /** Rows (and columns) kept in view when scrolling. */
   readonly freeze?: { readonly rows: number; readonly cols: number };
   /** Print setup: A4 landscape fitted to one page wide. */

@@ -32,6 +32,35 @@ export class GridBuilder {
   private readonly rows: (GridCell | null)[][] = [];
   private readonly merges: Merge[] = [];
 
+  /**
+   * The height each row needs for its wrapped text (header and text cells), from the lines the text
+   * takes at its column width (the width of its block where merged across); null for one line.
+   * Text in a block merged down several rows is left out: its rows share the space.
+   */
+  private rowHeightsFor(cells: readonly (readonly (GridCell | null)[])[], colWidths: readonly number[]): (number | null)[] {
+    const spanOf = new Map<string, Merge>();
+    for (const merge of this.merges) spanOf.set(`${merge.row}:${merge.col}`, merge);
+    const covered = new Set<string>();
+    for (const merge of this.merges) {
+      for (let row = merge.row; row <= merge.lastRow; row++) for (let col = merge.col; col <= merge.lastCol; col++) if (row !== merge.row || col !== merge.col) covered.add(`${row}:${col}`);
+    }
+    return cells.map((row, rowIndex) => {
+      let lines = 1;
+      row.forEach((cell, col) => {
+        if (!cell || (cell.role !== 'text' && cell.role !== 'header') || typeof cell.value !== 'string' || covered.has(`${rowIndex}:${col}`)) return;
+        const merge = spanOf.get(`${rowIndex}:${col}`);
+        if (merge && merge.lastRow > merge.row) return;
+        const lastCol = merge ? merge.lastCol : col;
+        let width = 0;
+        for (let c = col; c <= lastCol; c++) width += colWidths[c] ?? 8;
+        const usable = Math.max(2, width - 1);
+        const needed = cell.value.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
+        lines = Math.max(lines, needed);
+      });
+      return lines > 1 ? Math.round((lines * lineHeightPoints + rowPaddingPoints) * 4) / 4 : null;
+    });
+  }
+
   /** Appends a row and returns its 0-based index. */
   addRow(cells: readonly (GridCell | null)[]): number {
     this.rows.push([...cells]);
@@ -88,10 +117,12 @@ export class GridBuilder {
         }
       }
     }
+    const rowHeights = this.rowHeightsFor(cells, colWidths);
     return {
       name,
       role: 'report',
       cells,
+      ...(rowHeights.some((height) => height !== null) ? { rowHeights } : {}),
       merges: this.merges,
       colWidths,
       freeze: { rows: options.freezeRows, cols: options.freezeCols ?? 0 },
@@ -100,6 +131,10 @@ export class GridBuilder {
     };
   }
 }
+
+/** Points per line of 11-point 等线 text, and the padding of a row. */
+const lineHeightPoints = 14.25;
+const rowPaddingPoints = 3;
 
 const forbiddenSheetNameChars = /[[\]:*?/\\]/g;
 

@@ -98,7 +98,9 @@ export function worksheetXml(grid: SheetGrid, xfIndex: (cell: GridCell) => numbe
       const xml = cellXml(grid.name, r, c, own?.value ?? null, xfIndex(styled));
       if (xml !== '') cellsXml.push(xml);
     }
-    if (cellsXml.length > 0) rowsXml.push(`<row r="${r + 1}">${cellsXml.join('')}</row>`);
+    const height = grid.rowHeights?.[r];
+    const heightXml = typeof height === 'number' && height > 0 ? ` ht="${height}" customHeight="1"` : '';
+    if (cellsXml.length > 0 || heightXml) rowsXml.push(`<row r="${r + 1}"${heightXml}>${cellsXml.join('')}</row>`);
   }
 
   const parts: string[] = [

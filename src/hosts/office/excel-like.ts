@@ -146,6 +146,8 @@ export interface RangeFormatLike {
   verticalAlignment: VerticalAlignmentName;
   /** In points (not characters): setting it sets the width of every column of the range. */
   columnWidth: number;
+  /** In points: setting it sets the height of every row of the range. */
+  rowHeight: number;
 }
 
 /** `Excel.RangeFont`. */

@@ -419,6 +419,18 @@ export function createOfficeHost(run: RunBatch, options: OfficeHostOptions = {})
       }
       c = end + 1;
     }
+    // Heights go per run of equal rows (`5:7`), only for the rows whose wrapped text needs them.
+    const heights = grid.rowHeights ?? [];
+    for (let r = 0; r < heights.length;) {
+      const height = heights[r];
+      let end = r;
+      while (end + 1 < heights.length && heights[end + 1] === height) end++;
+      if (typeof height === 'number' && height > 0) {
+        await reserve(BYTES_PER_COMMAND);
+        sheet.getRange(`${r + 1}:${end + 1}`).format.rowHeight = height;
+      }
+      r = end + 1;
+    }
     const frozenRows = Math.max(0, Math.floor(grid.freeze?.rows ?? 0));
     const frozenColumns = Math.max(0, Math.floor(grid.freeze?.cols ?? 0));
     if ((frozenRows > 0 || frozenColumns > 0) && supports('1.7')) {

@@ -52,6 +52,14 @@ describe('writeWorkbook', () => {
       assert.equal(workbook.Sheets['2021年9月-12345受理'].C4.z, '0.0%');
     });
 
+    it('writes the row heights wrapped text needs, and no height for other rows', () => {
+      const grid = { ...overviewGrid('2021年9月'), rowHeights: [null, 31.5, null] };
+      const workbook = XLSX.read(writeWorkbook(null, [grid]), { type: 'array', cellStyles: true });
+      const rows = workbook.Sheets['2021年9月-案件概况']['!rows'] ?? [];
+      assert.equal(rows[1]?.hpt, 31.5);
+      assert.equal(rows[0]?.hpt, undefined);
+    });
+
     it('freezes the header rows and sets up A4 landscape, one page wide', () => {
       const doc = parseXml(sheetXmlOf(written, '2021年9月-案件概况'), 'sheet');
       const pane = doc.getElementsByTagNameNS(NS_MAIN, 'pane')[0];

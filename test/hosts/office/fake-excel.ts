@@ -218,6 +218,7 @@ export class FakeSheetState {
   freeze: { rows: number; columns: number } | null = null;
   /** Column index → width in points. */
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
   readonly pageLayout: FakePageLayoutState = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 } };
   readonly charts: FakeChartState[] = [];
   synthetic: SyntheticBlock | null = null;
@@ -1129,13 +1130,15 @@ export class FakeRangeAreas extends FakeClientObject implements RangeAreasLike {
 
 const HORIZONTAL: readonly HorizontalAlignmentName[] = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
 const VERTICAL: readonly VerticalAlignmentName[] = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
+/** Excel's tallest row: 409 points. */
+const MAX_ROW_HEIGHT_POINTS = 409;
 /** Excel's widest column: 255 characters, about 1,790 points in a default font. */
 const MAX_COLUMN_WIDTH_POINTS = 1790;
 
 /** `Excel.RangeFormat`. */
 export class FakeRangeFormat extends FakeClientObject implements RangeFormatLike {
   protected readonly typeName = 'RangeFormat';
-  protected readonly scalarNames: readonly string[] = ['wrapText', 'horizontalAlignment', 'verticalAlignment', 'columnWidth'];
+  protected readonly scalarNames: readonly string[] = ['wrapText', 'horizontalAlignment', 'verticalAlignment', 'columnWidth', 'rowHeight'];
   readonly font: FakeRangeFont;
   readonly fill: FakeRangeFill;
   readonly borders: FakeRangeBorderCollection;
@@ -1160,6 +1163,7 @@ export class FakeRangeFormat extends FakeClientObject implements RangeFormatLike
       case 'horizontalAlignment': return first.horizontalAlignment;
       case 'verticalAlignment': return first.verticalAlignment;
       case 'columnWidth': return sheet.columnWidths.get(area.col) ?? 48;
+      case 'rowHeight': return sheet.rowHeights.get(area.row) ?? 15;
       default: throw new FakeOfficeError('InvalidArgument', `RangeFormat has no property "${name}".`);
     }
   }
@@ -1195,6 +1199,19 @@ export class FakeRangeFormat extends FakeClientObject implements RangeFormatLike
       const area = this.range.area();
       // A width belongs to whole columns, whatever rows the range spans.
       for (let c = area.col; c < area.col + area.columnCount; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+
+  get rowHeight(): number { return this.loadedValue<number>('rowHeight'); }
+  set rowHeight(points: number) {
+    this.command('rowHeight', points, () => {
+      if (!(Number.isFinite(points) && points >= 0 && points <= MAX_ROW_HEIGHT_POINTS)) {
+        throw new FakeOfficeError('InvalidArgument', `Row height ${points} points is outside 0…${MAX_ROW_HEIGHT_POINTS}.`);
+      }
+      const { sheet } = this.range.locate();
+      const area = this.range.area();
+      // A height belongs to whole rows, whatever columns the range spans.
+      for (let r = area.row; r < area.row + area.rowCount; r++) sheet.rowHeights.set(r, points);
     });
   }
 }

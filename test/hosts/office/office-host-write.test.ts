@@ -126,6 +126,15 @@ describe('Office host: writing', () => {
       assert.equal(sheet.columnWidths.size, grid.colWidths.length);
     });
 
+    it('sets the row heights the grids ask for (wrapped headers), and leaves other rows alone', () => {
+      const grid = grids.find((g) => g.name === '2021年9月-部门处置') as SheetGrid;
+      const sheet = excel.sheet(grid.name);
+      const asked = (grid.rowHeights ?? []).map((height, row) => [row, height]).filter(([, height]) => typeof height === 'number');
+      assert.ok(asked.length > 0, 'the header row of 部门处置 wraps');
+      for (const [row, height] of asked) assert.equal(sheet.rowHeights.get(row as number), height);
+      assert.equal(sheet.rowHeights.size, asked.length);
+    });
+
     it('hides the sheets the grids mark hidden', () => {
       for (const grid of grids) assert.equal(excel.sheet(grid.name).visibility, grid.hidden === true ? 'Hidden' : 'Visible', grid.name);
     });
