@@ -13,7 +13,7 @@
 import type { SheetGrid } from '../../core/index.ts';
 import type { HostProgress, WorkbookHost, WriteSheetsOptions } from '../workbook-host.ts';
 import { rawSheetToGrid } from './build-file.ts';
-import { readWorkbook, type ReadSheet } from './read-workbook.ts';
+import { gridAsRead, readWorkbook, type ReadSheet } from './read-workbook.ts';
 import { gridToPreview, readSheetPreview, type SheetPreview } from './sheet-preview.ts';
 import { writeWorkbook } from './write-workbook.ts';
 
@@ -110,7 +110,8 @@ export function createMemoryHost(bytes: Uint8Array, fileName: string): MemoryHos
       const next = writeWorkbook(current, sheets, { removeSheets: options.removeSheets ?? [] });
       const replaced = (name: string) => [...(options.removeSheets ?? []), ...sheets.map((grid) => grid.name)].some((other) => sameName(other, name));
       current = next;
-      sheetsRead = null; // read again on demand
+      // What a fresh read would give, without parsing the workbook again: the sheets kept, then the grids.
+      if (sheetsRead !== null) sheetsRead = [...sheetsRead.filter((sheet) => !replaced(sheet.name)), ...sheets.map(gridAsRead)];
       for (const name of [...previews.keys()]) if (replaced(name)) previews.delete(name);
       for (const grid of sheets) previews.set(grid.name, gridToPreview(grid));
       // writeWorkbook removes the replaced and removed sheets and appends the grids in order.

@@ -10,6 +10,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, RawSheet } from '../../core/model/raw-sheet.ts';
+import type { SheetGrid } from '../../core/model/grid.ts';
 import { readXlsxFast } from './fast-xlsx-reader.ts';
 
 /** A RawSheet as read from a file, with the sheet's visibility. */
@@ -171,4 +172,30 @@ function cellValue(cell: XLSX.CellObject | undefined | null): CellValue {
     default:
       return null;
   }
+}
+
+/**
+ * What `readWorkbook` returns for a sheet that `writeWorkbook` wrote from `grid`, computed from the
+ * grid itself: values only (merged-over cells empty, '' as null), the used range from the cells. The
+ * memory host uses it so that a write does not make it parse the whole workbook again.
+ */
+export function gridAsRead(grid: SheetGrid): ReadSheet {
+  const values = grid.cells.map((row) => row.map((cell): CellValue => (cell === null || cell.value === null || cell.value === '' ? null : typeof cell.value === 'number' && !Number.isFinite(cell.value) ? null : cell.value)));
+  let firstRow = -1;
+  let lastRow = -1;
+  let lastCol = -1;
+  values.forEach((row, index) => {
+    for (let col = row.length - 1; col >= 0; col--) {
+      if (row[col] !== null) {
+        if (firstRow < 0) firstRow = index;
+        lastRow = index;
+        lastCol = Math.max(lastCol, col);
+        break;
+      }
+    }
+  });
+  const hidden = grid.hidden === true ? { hidden: true as const } : {};
+  if (firstRow < 0) return { name: grid.name, rows: [], firstRow: 1, ...hidden };
+  const rows = values.slice(firstRow, lastRow + 1).map((row) => Array.from({ length: lastCol + 1 }, (_, col) => row[col] ?? null));
+  return { name: grid.name, rows, firstRow: firstRow + 1, ...hidden };
 }

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
 import { strToU8, zipSync } from 'fflate';
 import { readXlsxFast } from '../../../src/hosts/file/fast-xlsx-reader.ts';
-import { readWorkbookWithSheetJs } from '../../../src/hosts/file/read-workbook.ts';
+import { gridAsRead, readWorkbook, readWorkbookWithSheetJs } from '../../../src/hosts/file/read-workbook.ts';
+import { buildReportFile } from '../../../src/hosts/file/build-file.ts';
 import { writeWorkbook } from '../../../src/hosts/file/write-workbook.ts';
 import { hotlineGrid, overviewGrid, rawExportWorkbook } from './fixtures.ts';
 
@@ -79,5 +80,13 @@ describe('readXlsxFast', () => {
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['任务号'], [2021090300123]]), 'S');
     const bytes = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
     assert.deepEqual(readXlsxFast(bytes)?.[0].rows, [['任务号'], [2021090300123]]);
+  });
+});
+
+describe('gridAsRead', () => {
+  it('gives for each generated sheet exactly what reading the written file gives', () => {
+    const { bytes, result } = buildReportFile(new Uint8Array(readFileSync(samplePath)), 'sample-2021.xlsx', { period: '2021-09', builtAt: '2021-10-11 09:00' });
+    const read = readWorkbook(bytes, 'out.xlsx');
+    for (const grid of result.sheetsToWrite) assert.deepEqual(gridAsRead(grid), read.find((sheet) => sheet.name === grid.name), grid.name);
   });
 });
