@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { printedRows, type BuildResult } from '../../src/core/index.ts';
+import { buildMonthlyReport, printedRows, type BuildResult } from '../../src/core/index.ts';
 import { buildReportFile } from '../../src/hosts/file/build-file.ts';
 import { readWorkbook } from '../../src/hosts/file/read-workbook.ts';
 import { chartsBySheet, entries } from '../hosts/file/fixtures.ts';
@@ -123,5 +123,26 @@ describe('golden: the sample reproduces the reference brief (2021年9月, （四
     assert.deepEqual(chartsBySheet(october).get('2021年9月-12345受理'), charts);
     for (const part of charts) assert.deepEqual(entries(october)[part], entries(output)[part]);
     assert.equal(chartsBySheet(october).get('2021年10月-12345受理')?.length, 2);
+  });
+
+  it('finds the same three problems when every address also names its 街道 (a sub-district, not a street)', () => {
+    const sheets = readWorkbook(new Uint8Array(readFileSync(samplePath)), 'sample-2021.xlsx').map((sheet) => {
+      if (sheet.name !== '12345工单') return sheet;
+      const header = sheet.rows.findIndex((row) => row.includes('诉求地址'));
+      const col = sheet.rows[header].indexOf('诉求地址');
+      const rows = sheet.rows.map((row, index) => {
+        const address = row[col];
+        if (index <= header || typeof address !== 'string') return row;
+        const withStreet = address.startsWith('通川区西外') ? address.replace('通川区西外', '通川区西城街道') : address.replace(/^通川区/, '通川区东城街道');
+        return row.map((cell, c) => (c === col ? withStreet : cell));
+      });
+      return { ...sheet, rows };
+    });
+    const result = buildMonthlyReport(sheets, { period: '2021-09', builtAt: '2021-10-11 09:00' });
+    assert.deepEqual(
+      result.hotline?.repeatGroups.map((group) => `${group.subCategory}/${group.place}/${group.orders.length}`),
+      ['其他噪音/宏升国际/4', '规划/海星园/3', '规划/澜湖郡/3'],
+    );
+    assert.deepEqual(result.topics[0].orders.places, september.topics[0].orders.places);
   });
 });
