@@ -6,7 +6,12 @@ import { main } from '../../src/cli/main.ts';
 import { rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
 import { readWorkbook } from '../../src/hosts/file/read-workbook.ts';
 import { writeWorkbook } from '../../src/hosts/file/write-workbook.ts';
-import { caseSheet, closedCase } from '../helpers/case-sheet.ts';
+import * as codepages from '@e965/xlsx/dist/cpexcel.full.mjs';
+import type { CP$Utils } from '@e965/xlsx/dist/cpexcel.full.mjs';
+import { caseHeaders, caseSheet, closedCase } from '../helpers/case-sheet.ts';
+
+// The ESM build exports `utils` beside `cptable`; its typings only declare `cptable.utils`.
+const { utils: codepageUtils } = codepages as unknown as { utils: CP$Utils };
 
 function run(args: string[]): { status: number; out: string; err: string } {
   const out: string[] = [];
@@ -42,6 +47,22 @@ describe('case-brief command line', () => {
     const report = JSON.parse(readFileSync(json, 'utf8')) as { period: string; totals: { reported: number } };
     assert.equal(report.period, '2021-09');
     assert.equal(report.totals.reported, 2);
+  });
+
+  it('builds from a GBK-encoded CSV export, as Chinese Windows saves it, into an .xlsx with the raw rows kept', () => {
+    // The voided case has 受理/立案 times, so it counts as accepted and filed, never dispatched.
+    const rows = [closedCase(), closedCase({ 处置部门: '市环卫处（公厕管理所）' }), closedCase({ 当前阶段: '作废' })];
+    const quote = (value: unknown) => (value === null || value === undefined ? '' : `"${String(value).replace(/"/g, '""')}"`);
+    const csv = [caseHeaders.join(','), ...rows.map((row) => caseHeaders.map((header) => quote(row[header])).join(','))].join('\r\n');
+    const input = join(dir, '案件导出.csv');
+    writeFileSync(input, new Uint8Array(codepageUtils.encode(936, csv, 'buf') as Uint8Array));
+    const out = join(dir, 'csv-out.xlsx');
+    const { status, out: printedText } = run(['build', input, '--period', '2021-09', '--out', out]);
+    assert.equal(status, 0);
+    assert.match(printedText, /上报 3 件，受理 3 件，立案 3 件，应处置 2 件/);
+    const sheets = readWorkbook(new Uint8Array(readFileSync(out)), 'csv-out.xlsx');
+    assert.equal(sheets[0].name, '案件导出');
+    assert.deepEqual(sheets[0].rows[2].slice(0, 2), [rows[1].任务号, '巡查上报']);
   });
 
   it('refuses to write over the input file', () => {
