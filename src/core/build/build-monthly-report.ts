@@ -217,7 +217,7 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
 
   warnings.push(...tableWarnings([...tables, ...topSubTypes], context));
   if (caseLayouts.length) warnings.push(...caseWarnings(records, statistics, period, settings, hasDeadlineColumn, reportSheets));
-  if (hotline) warnings.push(...orderWarnings(orders, hotline, period, settings, hotlineTables?.previousReceived ?? null, context.previousLabel));
+  if (hotline) warnings.push(...orderWarnings(orders, hotline, period, hotlineTables?.previousReceived ?? null, context.previousLabel));
 
   const stamps = sheets.find((sheet) => sheet.name === metaSheetName);
   const oldStamps = stamps ? readStamps(stamps) : [];
@@ -308,35 +308,27 @@ function latestOrderTime(orders: readonly OrderRecord[]): WallTime {
   return latest;
 }
 
-function orderWarnings(orders: readonly OrderRecord[], hotline: HotlineStatistics, period: Period, settings: Settings, previousReceived: number | null, previousLabel: string): BuildWarning[] {
+function orderWarnings(orders: readonly OrderRecord[], hotline: HotlineStatistics, period: Period, previousReceived: number | null, previousLabel: string): BuildWarning[] {
   const warnings: BuildWarning[] = [];
   const outside = orders.filter((order) => !isInPeriod(order.receivedAt, period));
-  const bySheet = (list: readonly OrderRecord[]) => {
-    const groups = new Map<string, number[]>();
-    for (const order of list) groups.set(order.sheet, [...(groups.get(order.sheet) ?? []), order.row]);
-    return groups;
-  };
-  for (const [sheet, rows] of bySheet(outside)) {
-    warnings.push({ kind: 'outsidePeriod', sheet, rows, message: `${rows.length} 件工单的受理时间不在${periodLabel(period)}，不计入本期。`, action: '无需处理；要统计其他月份，请选择对应的统计期。' });
-  }
-  const unknown = new Map<string, OrderRecord[]>();
-  for (const order of hotline.unknownUnitOrders) unknown.set(order.unitText, [...(unknown.get(order.unitText) ?? []), order]);
-  for (const [unitText, list] of unknown) {
-    for (const [sheet, rows] of bySheet(list)) {
-      warnings.push({
+  warnings.push(
+    ...rowWarnings(outside, (sheet, rows) => ({ kind: 'outsidePeriod', sheet, rows, message: `${rows.length} 件工单的受理时间不在${periodLabel(period)}，不计入本期。`, action: '无需处理；要统计其他月份，请选择对应的统计期。' })),
+  );
+  for (const [unitText, list] of groupRows(hotline.unknownUnitOrders, (order) => order.unitText)) {
+    warnings.push(
+      ...rowWarnings(list, (sheet, rows) => ({
         kind: 'unknownUnit',
         sheet,
         rows,
         column: '承办单位',
         message: `承办单位"${unitText}"不在设置的单位表中（${rows.length} 件），在部门受理表中单独列出。`,
         action: `在"月报设置"的【一级单位】中加上它（分组可填"其他"），或把它加到某个单位的"其他写法"中。`,
-      });
-    }
+      })),
+    );
   }
   if (previousReceived === null) {
     warnings.push({ kind: 'noHistory', sheet: historySheetName, rows: [], message: `没有${previousLabel}的12345受理数，"较上期"无法计算。`, action: `先用${previousLabel}的导出生成一次，或在"${historySheetName}"表中补录（表 12345受理，行 总计，指标 受理数）。` });
   }
-  void settings;
   return warnings;
 }
 
@@ -356,8 +348,9 @@ function reconcileHotline(hotline: HotlineStatistics, orders: readonly OrderReco
   ];
 }
 
-function groupRows(records: readonly CaseRecord[], keyOf: (record: CaseRecord) => string): Map<string, CaseRecord[]> {
-  const groups = new Map<string, CaseRecord[]>();
+/** Records (cases or orders) grouped by a key, in order of first appearance. */
+function groupRows<T>(records: readonly T[], keyOf: (record: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
   for (const record of records) {
     const key = keyOf(record);
     const list = groups.get(key);
@@ -367,7 +360,8 @@ function groupRows(records: readonly CaseRecord[], keyOf: (record: CaseRecord) =
   return groups;
 }
 
-function rowWarnings(records: readonly CaseRecord[], make: (sheet: string, rows: number[]) => BuildWarning): BuildWarning[] {
+/** One warning per sheet for the records given, listing their rows. */
+function rowWarnings(records: readonly { readonly sheet: string; readonly row: number }[], make: (sheet: string, rows: number[]) => BuildWarning): BuildWarning[] {
   return [...groupRows(records, (record) => record.sheet)].map(([sheet, list]) => make(sheet, list.map((record) => record.row)));
 }
 

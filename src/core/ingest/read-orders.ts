@@ -190,7 +190,9 @@ export function readFlagSheet(sheet: RawSheet, layout: SheetLayout): { groups: M
     if (!id || !/热难点/.test(flag)) continue;
     const group = groupCol >= 0 ? cellToText(row[groupCol]) : '';
     const key = group || flag;
-    groups.set(key, [...(groups.get(key) ?? []), id]);
+    const members = groups.get(key);
+    if (members) members.push(id);
+    else groups.set(key, [id]);
   }
   return { groups };
 }
