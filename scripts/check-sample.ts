@@ -150,20 +150,7 @@ function readSheet(path: string): Sheet {
     grid.push(row);
   }
   // Header row: the one of the first 20 that matches the most known headers.
-  let headerRow = 0;
-  let bestHits = -1;
-  for (let i = 0; i < Math.min(20, grid.length); i++) {
-    const hits = grid[i].filter((v) => typeof v === 'string' && HEADERS.includes(v.trim())).length;
-    if (hits > bestHits) {
-      bestHits = hits;
-      headerRow = i;
-    }
-  }
-  const col = new Map<string, number>();
-  grid[headerRow].forEach((v, i) => {
-    if (typeof v === 'string') col.set(v.trim(), i);
-  });
-  for (const h of HEADERS) if (!col.has(h)) throw new Error(`missing column ${h}`);
+  const { headerRow, col } = columns(grid, HEADERS);
   const problems: string[] = [];
   const formats = new Map<string, number>();
   let numericIds = 0;
