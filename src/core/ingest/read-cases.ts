@@ -45,7 +45,8 @@ function labelOf(field: string): string {
   return caseFields.find((spec) => spec.field === field)?.label ?? field;
 }
 
-function isBlankRow(row: readonly CellValue[]): boolean {
+/** A row with no value in any cell. */
+export function isBlankRow(row: readonly CellValue[]): boolean {
   for (const cell of row) {
     if (cell === null || cell === undefined) continue;
     if (typeof cell === 'string' && cell.trim() === '') continue;
@@ -54,7 +55,8 @@ function isBlankRow(row: readonly CellValue[]): boolean {
   return true;
 }
 
-function isTotalsRow(row: readonly CellValue[]): boolean {
+/** A 合计/总计/小计 row after the data (one of the first four cells says so): not a record. */
+export function isTotalsRow(row: readonly CellValue[]): boolean {
   for (let col = 0; col < Math.min(row.length, 4); col++) {
     const cell = row[col];
     // Cheap test first: every totals word has 计 or 数, and most cells have neither.

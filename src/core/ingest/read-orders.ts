@@ -11,7 +11,7 @@ import { cellToText, isYes, normalizeName, normalizeText } from '../text/normali
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 import type { SheetLayout } from './detect-header.ts';
 import { createUnitResolver } from './resolve-unit.ts';
-import type { RowAccounting } from './read-cases.ts';
+import { isBlankRow, isTotalsRow, type RowAccounting } from './read-cases.ts';
 
 export interface OrderSheetRead {
   readonly sheet: string;
@@ -23,14 +23,6 @@ export interface OrderSheetRead {
 }
 
 const categoryLevelFields = ['category', 'category2', 'category3', 'category4', 'category5'] as const;
-
-function isBlank(row: readonly CellValue[]): boolean {
-  return row.every((cell) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === ''));
-}
-
-function isTotals(row: readonly CellValue[]): boolean {
-  return row.slice(0, 4).some((cell) => typeof cell === 'string' && /^(合计|总计|小计)[:：]?$/.test(normalizeText(cell)));
-}
 
 function parseReturnCount(value: CellValue): number {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
@@ -67,11 +59,11 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
   for (let index = layout.headerIndex + 1; index < sheet.rows.length; index++) {
     const row = sheet.rows[index] ?? [];
     const rowNumber = firstRow + index;
-    if (isBlank(row)) {
+    if (isBlankRow(row)) {
       blankRows++;
       continue;
     }
-    if (isTotals(row)) {
+    if (isTotalsRow(row)) {
       totalsRows++;
       continue;
     }
