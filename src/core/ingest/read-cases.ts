@@ -79,6 +79,23 @@ function memoByValue<T>(read: (value: CellValue) => T): (value: CellValue) => T 
   };
 }
 
+/**
+ * Visits every data row below the header: blank rows and totals rows (合计/总计) are counted, not
+ * visited. The row accounting of every reader starts here.
+ */
+export function forEachDataRow(sheet: RawSheet, headerIndex: number, visit: (row: readonly CellValue[], rowNumber: number) => void): { blankRows: number; totalsRows: number } {
+  const firstRow = sheet.firstRow ?? 1;
+  let blankRows = 0;
+  let totalsRows = 0;
+  for (let index = headerIndex + 1; index < sheet.rows.length; index++) {
+    const row = sheet.rows[index] ?? [];
+    if (isBlankRow(row)) blankRows++;
+    else if (isTotalsRow(row)) totalsRows++;
+    else visit(row, firstRow + index);
+  }
+  return { blankRows, totalsRows };
+}
+
 /** Reads an overdue-like cell: true (超期), false (未超期/按期), or null (blank). */
 function parseOverdue(value: CellValue, inverted: boolean): boolean | null {
   if (value === null || value === undefined) return null;
@@ -127,7 +144,6 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
   const col = (field: string): number => columns[field] ?? -1;
   const at = (row: readonly CellValue[], index: number): CellValue => (index >= 0 ? row[index] : null);
   const text = (row: readonly CellValue[], index: number): string => (index >= 0 ? cellToText(row[index]) : '');
-  const firstRow = sheet.firstRow ?? 1;
   const resolveUnit = createUnitResolver(settings);
   const resolveStage = createStageResolver(settings);
   const resolveSource = createSourceResolver(settings);
@@ -149,8 +165,6 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
   const readSelfDisposed = memoByValue(parseSelfDisposed);
   const byId = new Map<string, CaseRecord>();
   const unknownStages = new Map<string, number[]>();
-  let blankRows = 0;
-  let totalsRows = 0;
   let badRows = 0;
   let replacedRows = 0;
   const duplicateRows = new Map<string, number[]>();
@@ -173,23 +187,12 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
   }
   const missingReportRows: number[] = [];
 
-  const rows = sheet.rows;
-  for (let index = layout.headerIndex + 1; index < rows.length; index++) {
-    const row = rows[index] ?? [];
-    const rowNumber = firstRow + index;
-    if (isBlankRow(row)) {
-      blankRows++;
-      continue;
-    }
-    if (isTotalsRow(row)) {
-      totalsRows++;
-      continue;
-    }
+  const { blankRows, totalsRows } = forEachDataRow(sheet, layout.headerIndex, (row, rowNumber) => {
     const caseId = text(row, idCol);
     if (caseId === '') {
       badRows++;
       missingIdRows.push(rowNumber);
-      continue;
+      return;
     }
     const reportedRaw = at(row, reportedCol);
     const reportedAt = parseWallTime(reportedRaw);
@@ -197,7 +200,7 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       badRows++;
       if (reportedAt === null) missingReportRows.push(rowNumber);
       else noteBadTime('reportedAt', rowNumber, reportedRaw);
-      continue;
+      return;
     }
     const sourceText = text(row, sourceCol);
     let source = sourceCache.get(sourceText);
@@ -259,7 +262,7 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       byId.delete(caseId); // re-inserted below, so the map keeps the later row's position
     }
     byId.set(caseId, record);
-  }
+  });
 
   const sheetName = sheet.name;
   if (missingIdRows.length) {
@@ -323,7 +326,7 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
     accounting: {
       sheet: sheetName,
       headerRow: layout.headerRow,
-      rowsAfterHeader: Math.max(0, rows.length - layout.headerIndex - 1),
+      rowsAfterHeader: Math.max(0, sheet.rows.length - layout.headerIndex - 1),
       records: records.length,
       blankRows,
       totalsRows,

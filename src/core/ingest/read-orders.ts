@@ -11,7 +11,7 @@ import { cellToText, isYes, normalizeName, normalizeText } from '../text/normali
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 import type { SheetLayout } from './detect-header.ts';
 import { createUnitResolver } from './resolve-unit.ts';
-import { isBlankRow, isTotalsRow, type RowAccounting } from './read-cases.ts';
+import { forEachDataRow, type RowAccounting } from './read-cases.ts';
 
 export interface OrderSheetRead {
   readonly sheet: string;
@@ -38,7 +38,6 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
   const text = (row: readonly CellValue[], index: number) => (index >= 0 ? cellToText(row[index]) : '');
   const resolveUnit = createUnitResolver(settings);
   const doneWords = new Set(settings.hotlineDoneWords.map((word) => normalizeName(word)));
-  const firstRow = sheet.firstRow ?? 1;
   const [idCol, receivedCol, unitCol, contentCol, addressCol, statusCol] = ['orderId', 'receivedAt', 'unit', 'content', 'address', 'status'].map(col);
   const [deadlineCol, finishedCol, overdueCol, returnCol, typeCol, repeatCol, callerCol] = ['deadline', 'finishedAt', 'overdueFlag', 'returnCount', 'orderType', 'repeatOf', 'caller'].map(col);
   const levelCols = categoryLevelFields.map(col).filter((index) => index >= 0);
@@ -47,8 +46,6 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
   const badTimes = new Map<string, number[]>();
   const missingRows: number[] = [];
   const duplicates = new Map<string, number[]>();
-  let blankRows = 0;
-  let totalsRows = 0;
   let badRows = 0;
   let replacedRows = 0;
   const noteBad = (label: string, rowNumber: number) => {
@@ -56,24 +53,14 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
     rows.push(rowNumber);
     badTimes.set(label, rows);
   };
-  for (let index = layout.headerIndex + 1; index < sheet.rows.length; index++) {
-    const row = sheet.rows[index] ?? [];
-    const rowNumber = firstRow + index;
-    if (isBlankRow(row)) {
-      blankRows++;
-      continue;
-    }
-    if (isTotalsRow(row)) {
-      totalsRows++;
-      continue;
-    }
+  const { blankRows, totalsRows } = forEachDataRow(sheet, layout.headerIndex, (row, rowNumber) => {
     const orderId = text(row, idCol);
     const receivedAt = parseWallTime(row[receivedCol]);
     if (orderId === '' || receivedAt === null || receivedAt === undefined) {
       badRows++;
       if (orderId === '') missingRows.push(rowNumber);
       else noteBad(layout.headers[receivedCol] ?? '受理时间', rowNumber);
-      continue;
+      return;
     }
     const time = (index2: number): WallTime | null => {
       if (index2 < 0) return null;
@@ -122,7 +109,7 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
       byId.delete(orderId);
     }
     byId.set(orderId, record);
-  }
+  });
   if (missingRows.length) {
     warnings.push({ kind: 'missingId', sheet: sheet.name, rows: missingRows, column: layout.headers[idCol], message: `${missingRows.length} 行没有工单编号，未计入统计。`, action: '补上工单编号，或确认它们不是工单行。' });
   }
