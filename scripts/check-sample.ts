@@ -139,16 +139,10 @@ const HEADERS = ['任务号', '问题来源', '问题类型', '大类', '小类'
 
 function readSheet(path: string): Sheet {
   const wb = XLSX.read(readFileSync(path), { type: 'buffer', cellDates: false, cellNF: true });
-  const ws = wb.Sheets['案件列表'];
-  if (!ws) throw new Error('no sheet 案件列表');
   // Raw cell values (sheet_to_json would turn date-formatted serials into Dates).
+  const grid = sheetGrid(wb, '案件列表');
+  const ws = wb.Sheets['案件列表'];
   const range = XLSX.utils.decode_range(ws['!ref'] as string);
-  const grid: unknown[][] = [];
-  for (let r = range.s.r; r <= range.e.r; r++) {
-    const row: unknown[] = [];
-    for (let c = 0; c <= range.e.c; c++) row.push((ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined)?.v ?? null);
-    grid.push(row);
-  }
   // Header row: the one of the first 20 that matches the most known headers.
   const { headerRow, col } = columns(grid, HEADERS);
   const problems: string[] = [];
