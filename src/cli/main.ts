@@ -3,12 +3,12 @@
  * builds August then September 2021 from the bundled sample into out/. Reads and writes files; all
  * statistics are the core's, all workbook work the file host's.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { InputError, printedRows, warningKindLabels, type BuildResult, type BuildWarning } from '../core/index.ts';
-import { buildReportFile, EditedSheetsError } from '../hosts/file/build-file.ts';
+import { InputError } from '../core/index.ts';
+import { EditedSheetsError } from '../hosts/file/build-file.ts';
+import { runBuild, UsageError } from './build-command.ts';
 
 const usage = `城管月报助手 命令行 (case-brief)
 
@@ -45,72 +45,6 @@ function chinaNow(): string {
       .map((part) => [part.type, part.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
-
-class UsageError extends Error {}
-
-function printWarnings(result: BuildResult, write: (line: string) => void, quiet: boolean): void {
-  const groups = new Map<string, BuildWarning[]>();
-  for (const warning of result.warnings) groups.set(warning.kind, [...(groups.get(warning.kind) ?? []), warning]);
-  if (!groups.size) {
-    write('警告：无。');
-    return;
-  }
-  write(`警告（${result.warnings.length} 条）：`);
-  for (const [kind, list] of groups) {
-    write(`  【${warningKindLabels[kind as BuildWarning['kind']]}】${list.length} 条`);
-    if (quiet) continue;
-    for (const warning of list.slice(0, 8)) {
-      const rows = warning.rows.length ? `第 ${warning.rows.slice(0, 10).join('、')}${warning.rows.length > 10 ? ` 等 ${warning.rows.length}` : ''} 行` : '';
-      write(`    - ${warning.sheet ? `"${warning.sheet}"` : ''}${rows ? ` ${rows}` : ''}${warning.column ? `（${warning.column}列）` : ''}：${warning.message} 处理：${warning.action}`);
-    }
-    if (list.length > 8) write(`    …… 另有 ${list.length - 8} 条`);
-  }
-}
-
-function jsonReport(result: BuildResult): unknown {
-  return {
-    period: result.periodKey,
-    asOf: result.asOfText,
-    asOfSource: result.asOfSource,
-    summary: result.summary,
-    totals: result.statistics.total,
-    tables: Object.fromEntries(result.reportSheets.map((grid) => [grid.name, printedRows(grid)])),
-    reconciliation: result.reconciliation,
-    accounting: result.accounting,
-    warnings: result.warnings,
-  };
-}
-
-interface BuildCommand {
-  input: string;
-  out: string;
-  period?: string;
-  asOf?: string;
-  json?: string;
-  force: boolean;
-  builtAt: string;
-  quiet: boolean;
-}
-
-function runBuild(command: BuildCommand, write: (line: string) => void): void {
-  if (resolve(command.input) === resolve(command.out)) throw new UsageError('输出文件不能与输入文件相同：原始导出表必须保持不变。');
-  if (extname(command.out).toLowerCase() !== '.xlsx') throw new UsageError(`输出文件应以 .xlsx 结尾：${command.out}`);
-  const bytes = new Uint8Array(readFileSync(command.input));
-  const { bytes: output, result, timings } = buildReportFile(bytes, basename(command.input), {
-    period: command.period,
-    asOf: command.asOf,
-    builtAt: command.builtAt,
-    force: command.force,
-  });
-  mkdirSync(dirname(resolve(command.out)), { recursive: true });
-  writeFileSync(command.out, output);
-  if (command.json) writeFileSync(command.json, JSON.stringify(jsonReport(result), null, 2) + '\n');
-  for (const line of result.summary) write(line);
-  for (const check of result.reconciliation) if (!check.ok) write(`  ✗ ${check.name}：${check.detail}`);
-  printWarnings(result, write, command.quiet);
-  write(`已写出 ${command.out}：${result.sheetsToWrite.filter((sheet) => sheet.role === 'report').map((sheet) => sheet.name).join('、')}${result.settingsCreated ? '、月报设置（默认）' : ''}、历史指标。`);
-  write(`用时：读取 ${(timings.readMs / 1000).toFixed(2)} 秒，统计 ${(timings.buildMs / 1000).toFixed(2)} 秒，写出 ${(timings.writeMs / 1000).toFixed(2)} 秒。`);
 }
 
 /** Runs the command line; returns the exit status. */

@@ -30,9 +30,9 @@ export { caseTableNames, unitRowKey } from './report/case-tables.ts';
 export { parsePeriod, periodKey, periodLabel, shiftPeriod, startOfPeriod, endOfPeriod, type Period } from './time/period.ts';
 export { parseWallTime, formatWallTime, wallTimeFromExcelSerial, excelSerialFromWallTime, wallTimeOf, type WallTime } from './time/wall-time.ts';
 
-export { isGeneratedSheetName, discoverSheets } from './build/discover-sheets.ts';
-export { buildMonthlyReport, type BuildMonthlyReportOptions, type BuildResult, type ReconciliationCheck } from './build/build-monthly-report.ts';
-export { inspectWorkbook, fieldsOfKind, type SheetSummary, type WorkbookInspection } from './build/inspect-workbook.ts';
+export { isGeneratedSheetName, discoverSheets } from './assemble/discover-sheets.ts';
+export { buildMonthlyReport, type BuildMonthlyReportOptions, type BuildResult, type ReconciliationCheck } from './assemble/build-monthly-report.ts';
+export { inspectWorkbook, fieldsOfKind, type SheetSummary, type WorkbookInspection } from './assemble/inspect-workbook.ts';
 export type { OrderRecord } from './model/order-record.ts';
 export { computeHotlineStatistics, isOrderOverdue, type HotlineStatistics, type NamedCount } from './stats/hotline-statistics.ts';
 export { createCategoryMatcher } from './stats/hotline-category.ts';

@@ -5,14 +5,14 @@
  */
 import type { RawSheet } from '../model/raw-sheet.ts';
 import type { BuildWarning } from '../model/warning.ts';
-import { defaultSettings } from '../settings/defaults.ts';
 import type { Settings } from '../settings/settings.ts';
-import { readSettingsSheet, settingsSheetName } from '../settings/settings-sheet.ts';
 import { fieldsByKind, type FieldSpec, type SheetKind } from '../ingest/columns.ts';
 import type { ColumnMatch } from '../ingest/detect-header.ts';
 import { parseWallTime, formatWallTime, type WallTime } from '../time/wall-time.ts';
-import { endOfPeriod, periodContaining, periodKey, shiftPeriod } from '../time/period.ts';
+import { periodKey } from '../time/period.ts';
 import { discoverSheets } from './discover-sheets.ts';
+import { defaultPeriodAt } from './choose-period.ts';
+import { resolveSettings } from './load-exports.ts';
 
 export interface SheetSummary {
   readonly sheet: string;
@@ -48,8 +48,7 @@ const eventFields: Partial<Record<SheetKind, readonly string[]>> = {
 
 /** Inspects the raw sheets of a workbook; never throws on bad data. */
 export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: Settings): WorkbookInspection {
-  const settingsSheet = sheets.find((sheet) => sheet.name === settingsSheetName);
-  const read = settingsOverride ? { settings: settingsOverride, warnings: [] } : settingsSheet ? readSettingsSheet(settingsSheet) : { settings: defaultSettings, warnings: [] };
+  const read = resolveSettings(sheets, settingsOverride);
   const settings = read.settings;
   const layouts = discoverSheets(sheets, settings.columnMappings);
   let latest: WallTime = -Infinity;
@@ -70,14 +69,13 @@ export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: 
   });
   let suggestedPeriod: string | null = null;
   if (Number.isFinite(latest)) {
-    const asOf = settings.asOfOverride ? (parseWallTime(settings.asOfOverride) ?? latest) : latest;
-    const containing = periodContaining(asOf as number, settings.periodStartDay);
-    suggestedPeriod = periodKey((asOf as number) < endOfPeriod(containing) - 60_000 ? shiftPeriod(containing, -1) : containing);
+    const override = settings.asOfOverride ? parseWallTime(settings.asOfOverride) : null;
+    suggestedPeriod = periodKey(defaultPeriodAt(typeof override === 'number' ? override : latest, settings.periodStartDay));
   }
   return {
     sheets: summaries,
     settings,
-    settingsFound: Boolean(settingsSheet),
+    settingsFound: read.sheetFound,
     settingsWarnings: read.warnings,
     suggestedPeriod,
     latestEvent: Number.isFinite(latest) ? formatWallTime(latest) : null,

@@ -1,0 +1,152 @@
+/**
+ * One click: the raw sheets of a workbook in, the period's report sheets (plus settings, history and
+ * meta sheets) out, with the warnings, the reconciliation checks and the row accounting. Pure: the
+ * caller passes the clock (`builtAt`) and reads or writes no file; hosts move sheets in and out.
+ *
+ * The steps live in their own modules: `load-exports` (settings and records), `choose-period`
+ * (period and as-of time), the statistics in `stats/`, `report-tables` (the sheets), the warnings
+ * (`case-warnings`, `order-warnings`), `reconcile`, `edited-sheets` and `summary`.
+ */
+import type { SheetGrid } from '../model/grid.ts';
+import type { RawSheet } from '../model/raw-sheet.ts';
+import { InputError, type BuildWarning } from '../model/warning.ts';
+import type { Settings } from '../settings/settings.ts';
+import { settingsToGrid } from '../settings/settings-sheet.ts';
+import type { SheetLayout } from '../ingest/detect-header.ts';
+import type { RowAccounting } from '../ingest/read-cases.ts';
+import { computeCaseStatistics, type CaseStatistics } from '../stats/case-statistics.ts';
+import { computeHotlineStatistics, type HotlineStatistics } from '../stats/hotline-statistics.ts';
+import { computeFocusTopics, type TopicFigures } from '../stats/focus-topics.ts';
+import { HistoryLookup, historySheetName, historyToGrid, mergeHistory, readHistorySheet, type HistoryRecord } from '../report/history.ts';
+import { periodKey, periodLabel, type Period } from '../time/period.ts';
+import { formatWallTime, type WallTime } from '../time/wall-time.ts';
+import { asOfSourceWords, latestEventTime, resolveAsOf, resolvePeriod, type AsOfSource } from './choose-period.ts';
+import { loadExports, resolveSettings } from './load-exports.ts';
+import { buildReportTables, createTableContext, previousProbeTable } from './report-tables.ts';
+import { caseWarnings } from './case-warnings.ts';
+import { orderWarnings } from './order-warnings.ts';
+import { reconcileCases, reconcileHotline, type ReconciliationCheck } from './reconcile.ts';
+import { checkEditedSheets } from './edited-sheets.ts';
+import { summaryLines } from './summary.ts';
+
+export type { ReconciliationCheck } from './reconcile.ts';
+
+export interface BuildMonthlyReportOptions {
+  /** `2021-09` or a Period; default: the most recent complete period in the data. */
+  readonly period?: string | Period;
+  /** As-of time (`2021-10-08 17:30` or wall time); default: the settings' override, else the latest event time. */
+  readonly asOf?: string | WallTime;
+  /** When the build runs, as wall-clock text (`2021-10-11 09:00`): recorded in history and meta. */
+  readonly builtAt: string;
+  /** Settings to use instead of the workbook's settings sheet (tests, the task pane's unsaved edits). */
+  readonly settings?: Settings;
+}
+
+export interface BuildResult {
+  readonly period: Period;
+  readonly periodKey: string;
+  readonly periodLabel: string;
+  readonly asOf: WallTime;
+  readonly asOfText: string;
+  readonly asOfSource: AsOfSource;
+  readonly settings: Settings;
+  /** Whether the workbook had no settings sheet, so this build writes the defaults. */
+  readonly settingsCreated: boolean;
+  /** The period's report sheets, in the order of the brief. */
+  readonly reportSheets: readonly SheetGrid[];
+  /** Everything the host writes: report sheets, the settings sheet if new, history, meta. */
+  readonly sheetsToWrite: readonly SheetGrid[];
+  /** Report sheets of this period that exist and were edited by hand since they were built. */
+  readonly editedSheets: readonly string[];
+  readonly layouts: readonly SheetLayout[];
+  /** Case figures (all zero when the workbook has no cases sheet). */
+  readonly statistics: CaseStatistics;
+  /** 12345 figures, or null when the workbook has no hotline sheet. */
+  readonly hotline: HotlineStatistics | null;
+  readonly topics: readonly TopicFigures[];
+  readonly history: readonly HistoryRecord[];
+  readonly warnings: readonly BuildWarning[];
+  readonly reconciliation: readonly ReconciliationCheck[];
+  readonly accounting: readonly RowAccounting[];
+  /** A few lines in Chinese for the CLI and the task pane. */
+  readonly summary: readonly string[];
+}
+
+/** Builds the period's report from the raw sheets of a workbook. Throws InputError when it cannot start. */
+export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMonthlyReportOptions): BuildResult {
+  const inForce = resolveSettings(sheets, options.settings);
+  const settings = inForce.settings;
+  const exports = loadExports(sheets, settings);
+  const warnings: BuildWarning[] = [...inForce.warnings, ...exports.warnings];
+  const { records, orders, caseLayouts, orderLayouts, hasDeadlineColumn } = exports;
+  const hasCases = caseLayouts.length > 0;
+
+  const latest = latestEventTime(records, orders);
+  if (!Number.isFinite(latest)) {
+    const first = caseLayouts[0] ?? orderLayouts[0];
+    throw new InputError(`"${first.sheet}"中没有可统计的行（所有行都缺少编号或时间）。`, { sheet: first.sheet, column: '', headersSeen: [] });
+  }
+  const { asOf, source: asOfSource } = resolveAsOf(options.asOf, settings, latest);
+  const period = resolvePeriod(options.period, settings.periodStartDay, asOf);
+  const key = periodKey(period);
+  const label = periodLabel(period);
+  const asOfText = formatWallTime(asOf);
+
+  const statistics = computeCaseStatistics(records, { period, asOf, settings, hasDeadlineColumn });
+  const hotline = orderLayouts.length ? computeHotlineStatistics(orders, { period, asOf, settings, returnedIds: exports.returnedIds, manualGroups: exports.manualGroups }) : null;
+  const topics = computeFocusTopics(hotline?.cohort ?? [], statistics.cohort, { settings, asOf, categoryOf: hotline?.categoryOf ?? new Map(), repeatGroups: hotline?.repeatGroups ?? [] });
+
+  const historySheet = sheets.find((sheet) => sheet.name === historySheetName);
+  const historyRead = historySheet ? readHistorySheet(historySheet) : { records: [], warnings: [] };
+  warnings.push(...historyRead.warnings);
+  const context = createTableContext({
+    settings,
+    period,
+    asOfText,
+    asOfSource,
+    builtAt: options.builtAt,
+    history: new HistoryLookup(historyRead.records),
+    hasDeadlineColumn,
+    previousProbeTable: previousProbeTable(hasCases),
+  });
+  const tables = buildReportTables({ context, statistics: hasCases ? statistics : null, hotline, topics, callerNames: exports.callerNames });
+  const reportSheets = tables.grids;
+  warnings.push(...tables.warnings);
+  if (hasCases) warnings.push(...caseWarnings(records, statistics, period, settings, hasDeadlineColumn, reportSheets));
+  if (hotline) warnings.push(...orderWarnings(orders, hotline, period, tables.previousReceived, context.previousLabel));
+
+  const edits = checkEditedSheets(sheets, reportSheets, { periodKey: key, asOfText, builtAt: options.builtAt });
+  warnings.push(...edits.warnings);
+  const history = mergeHistory(historyRead.records, tables.history);
+  const sheetsToWrite: SheetGrid[] = [...reportSheets, ...(inForce.create ? [settingsToGrid(settings)] : []), historyToGrid(history), edits.metaSheet];
+
+  const caseAccounting = exports.caseReads.map((read) => read.accounting);
+  const orderAccounting = exports.orderReads.map((read) => read.accounting);
+  const reconciliation = [
+    ...(hasCases ? reconcileCases(statistics, records, period, asOf, hasDeadlineColumn, caseAccounting, settings) : []),
+    ...(hotline ? reconcileHotline(hotline, orders, period, orderAccounting) : []),
+  ];
+  const summary = summaryLines({ periodLabel: label, statistics: hasCases ? statistics : null, hotline, asOfText, asOfWhy: asOfSourceWords(asOfSource), reconciliation });
+  return {
+    period,
+    periodKey: key,
+    periodLabel: label,
+    asOf,
+    asOfText,
+    asOfSource,
+    settings,
+    settingsCreated: inForce.create,
+    reportSheets,
+    sheetsToWrite,
+    editedSheets: edits.editedSheets,
+    layouts: exports.layouts,
+    statistics,
+    hotline,
+    topics,
+    history: tables.history,
+    warnings,
+    reconciliation,
+    accounting: exports.accounting,
+    summary,
+  };
+}

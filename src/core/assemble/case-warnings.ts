@@ -1,0 +1,102 @@
+/**
+ * Warnings about the cases of a build: cases outside the period, unknown units and sources, dispatched
+ * cases without a unit, cases whose on-time status cannot be judged, a missing deadline column, and
+ * units under the on-time warning line. Each names the sheet and rows and says what to do.
+ */
+import type { CaseRecord } from '../model/case-record.ts';
+import type { SheetGrid } from '../model/grid.ts';
+import type { BuildWarning } from '../model/warning.ts';
+import type { Settings } from '../settings/settings.ts';
+import { compareText, type CaseStatistics } from '../stats/case-statistics.ts';
+import { flagCase } from '../stats/case-flags.ts';
+import { formatRate } from '../report/rate-display.ts';
+import { isInPeriod, periodContaining, periodLabel, type Period } from '../time/period.ts';
+import { groupRows, rowWarnings } from './row-warnings.ts';
+
+export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatistics, period: Period, settings: Settings, hasDeadlineColumn: boolean, reportSheets: readonly SheetGrid[]): BuildWarning[] {
+  const warnings: BuildWarning[] = [];
+  const outside = records.filter((record) => !isInPeriod(record.reportedAt, period));
+  if (outside.length) {
+    const byPeriod = groupRows(outside, (record) => periodLabel(periodContaining(record.reportedAt, settings.periodStartDay)));
+    const parts = [...byPeriod].sort(([left], [right]) => compareText(left, right)).map(([name, list]) => `${name} ${list.length} 件`);
+    warnings.push(
+      ...rowWarnings(outside, (sheet, rows) => ({
+        kind: 'outsidePeriod',
+        sheet,
+        rows,
+        message: `${rows.length} 件案件的上报时间不在${periodLabel(period)}（${parts.join('，')}），不计入本期。`,
+        action: '无需处理；要统计其他月份，请选择对应的统计期。',
+      })),
+    );
+  }
+  for (const [unitText, list] of groupRows(stats.unknownUnitCases, (record) => record.unitText)) {
+    warnings.push(
+      ...rowWarnings(list, (sheet, rows) => ({
+        kind: 'unknownUnit',
+        sheet,
+        rows,
+        column: '处置部门',
+        message: `处置部门"${unitText}"不在设置的单位表中（${rows.length} 件），在"部门处置"表中单独列出。`,
+        action: `在"月报设置"的【一级单位】或【二级单位】中加上它，或把"${unitText}"加到某个单位的"其他写法"中，然后重新生成。`,
+      })),
+    );
+  }
+  if (stats.dispatchedWithoutUnit.length) {
+    warnings.push(
+      ...rowWarnings(stats.dispatchedWithoutUnit, (sheet, rows) => ({
+        kind: 'missingUnit',
+        sheet,
+        rows,
+        column: '处置部门',
+        message: `${rows.length} 件已派遣案件没有处置部门，在"部门处置"表中列为"（未填处置部门）"。`,
+        action: '在导出表中补上处置部门后重新生成。',
+      })),
+    );
+  }
+  for (const [source, list] of groupRows(
+    stats.cohort.filter((record) => !record.sourceKnown),
+    (record) => record.source,
+  )) {
+    warnings.push(
+      ...rowWarnings(list, (sheet, rows) => ({
+        kind: 'unknownSource',
+        sheet,
+        rows,
+        column: '问题来源',
+        message: `问题来源"${source}"不在设置中（${rows.length} 件），在"案件概况"中排在已设置的来源之后。`,
+        action: `如是某个来源的别称，把它加到"月报设置"【问题来源】的"其他写法"中。`,
+      })),
+    );
+  }
+  if (hasDeadlineColumn) {
+    const unjudged = stats.cohort.filter((record) => flagCase(record, Number.MAX_SAFE_INTEGER, true).onTimeUnjudged);
+    if (unjudged.length) {
+      warnings.push(
+        ...rowWarnings(unjudged, (sheet, rows) => ({
+          kind: 'onTimeUnjudged',
+          sheet,
+          rows,
+          message: `${rows.length} 件已处置案件缺少处置截止时间或处置完成时间，无法判断是否按期，按"未按期"计。`,
+          action: '在导出表中补上这些时间，或导出"是否超期"列。',
+        })),
+      );
+    }
+  } else {
+    warnings.push({ kind: 'noDeadlineColumn', sheet: stats.cohort[0]?.sheet ?? '', rows: [], message: '案件表没有处置截止时间列：应结案数按应处置数计，按期处置、按期结案各列为空。', action: '导出时加上"处置截止时间"或"捆绑处置截止时间"列。' });
+  }
+  const unitSheet = reportSheets[1]?.name ?? '';
+  for (const row of stats.unitRows) {
+    const rate = row.counts.dueClose ? row.counts.closedOnTime / row.counts.dueClose : null;
+    if (hasDeadlineColumn && rate !== null && rate < settings.onTimeClosureWarnBelow) {
+      warnings.push({
+        kind: 'lowRate',
+        sheet: unitSheet,
+        rows: [],
+        message: `${row.level2 ? `${row.level1}${row.level2 === '合计' ? '（合计）' : row.level2}` : row.level1}按期结案率 ${formatRate(rate)}，低于警戒线 ${formatRate(settings.onTimeClosureWarnBelow)}。`,
+        action: '可在简报的具体分析中提示该单位及时处置并回复。',
+      });
+    }
+  }
+  return warnings;
+}
+

@@ -1,0 +1,144 @@
+/**
+ * The first step of a build: the settings in force, and every export sheet of the workbook read into
+ * records. In: the raw sheets. Out: the settings (with the warnings of reading them) and the records
+ * of every cases, 12345, returns and flags sheet, with their row accounting. Throws InputError when
+ * the build cannot start: a required column missing, or no cases or 12345 sheet at all.
+ */
+import type { CaseRecord } from '../model/case-record.ts';
+import type { OrderRecord } from '../model/order-record.ts';
+import type { RawSheet } from '../model/raw-sheet.ts';
+import { InputError, type BuildWarning } from '../model/warning.ts';
+import { defaultSettings } from '../settings/defaults.ts';
+import type { Settings } from '../settings/settings.ts';
+import { readSettingsSheet, settingsSheetName } from '../settings/settings-sheet.ts';
+import { fieldsByKind, sheetKindLabels } from '../ingest/columns.ts';
+import type { SheetLayout } from '../ingest/detect-header.ts';
+import { readCaseSheet, type CaseSheetRead, type RowAccounting } from '../ingest/read-cases.ts';
+import { readFlagSheet, readOrderSheet, readReturnSheet, type OrderSheetRead } from '../ingest/read-orders.ts';
+import { discoverSheets } from './discover-sheets.ts';
+
+export interface SettingsInForce {
+  readonly settings: Settings;
+  readonly warnings: readonly BuildWarning[];
+  /** Whether the workbook has a settings sheet. */
+  readonly sheetFound: boolean;
+  /** Whether the build should write a settings sheet (none exists and none was passed in). */
+  readonly create: boolean;
+}
+
+/** The settings a build or an inspection uses: the override, else the workbook's sheet, else the defaults. */
+export function resolveSettings(sheets: readonly RawSheet[], override?: Settings): SettingsInForce {
+  const sheet = sheets.find((candidate) => candidate.name === settingsSheetName);
+  if (override) return { settings: override, warnings: [], sheetFound: Boolean(sheet), create: false };
+  if (sheet) {
+    const read = readSettingsSheet(sheet);
+    return { settings: read.settings, warnings: read.warnings, sheetFound: true, create: false };
+  }
+  return { settings: defaultSettings, warnings: [], sheetFound: false, create: true };
+}
+
+export interface ExportData {
+  readonly layouts: readonly SheetLayout[];
+  readonly caseLayouts: readonly SheetLayout[];
+  readonly orderLayouts: readonly SheetLayout[];
+  readonly caseReads: readonly CaseSheetRead[];
+  /** Every case of every cases sheet (an id in two sheets kept once). */
+  readonly records: readonly CaseRecord[];
+  readonly orderReads: readonly OrderSheetRead[];
+  readonly orders: readonly OrderRecord[];
+  /** Caller names of the 12345 sheets: used only to mask them in free text. */
+  readonly callerNames: ReadonlySet<string>;
+  /** Returns per order id, from returns sheets. */
+  readonly returnedIds: ReadonlyMap<string, number>;
+  /** Repeat groups set by hand in flags sheets. */
+  readonly manualGroups: readonly (readonly string[])[];
+  readonly hasDeadlineColumn: boolean;
+  /** Row accounting of every cases and 12345 sheet. */
+  readonly accounting: readonly RowAccounting[];
+  readonly warnings: readonly BuildWarning[];
+}
+
+function missingColumnError(layout: SheetLayout): InputError {
+  const missing = layout.missingRequired.map((spec) => spec.label);
+  const kindLabel = layout.kind ? sheetKindLabels[layout.kind] : '';
+  const seen = layout.headers.filter((header) => header !== '');
+  const synonyms = layout.missingRequired.map((spec) => `${spec.label}（可用表头：${spec.synonyms.join('、')}）`).join('；');
+  return new InputError(
+    `工作表"${layout.sheet}"看起来是${kindLabel}导出表（表头在第 ${layout.headerRow} 行），但缺少必需的列：${missing.join('、')}。` +
+      `\n看到的表头：${seen.join('、') || '（无）'}。\n请把对应列的表头改为 ${synonyms}，或在"月报设置"的【手工列映射】中指定哪一列是它。`,
+    { sheet: layout.sheet, column: missing.join('、'), headersSeen: seen },
+  );
+}
+
+function noExportError(layouts: readonly SheetLayout[]): InputError {
+  const seen = layouts.map((layout) => `"${layout.sheet}"（${layout.headers.filter(Boolean).slice(0, 8).join('、') || '空'}）`).join('；');
+  const required = (kind: 'cases' | 'hotline') =>
+    fieldsByKind[kind]
+      .filter((spec) => spec.required)
+      .map((spec) => spec.label)
+      .join('、');
+  return new InputError(
+    `没有找到数字城管案件导出表或12345工单导出表。案件表的表头需含有 ${required('cases')}；工单表的表头需含有 ${required('hotline')}。\n看到的工作表：${seen || '（无）'}。`,
+    { sheet: '', column: '', headersSeen: [] },
+  );
+}
+
+/** Reads every export sheet of the workbook with the settings in force. */
+export function loadExports(sheets: readonly RawSheet[], settings: Settings): ExportData {
+  const warnings: BuildWarning[] = [];
+  const layouts = discoverSheets(sheets, settings.columnMappings);
+  const ofKind = (kind: SheetLayout['kind']) => layouts.filter((layout) => layout.kind === kind);
+  const [caseLayouts, orderLayouts, returnLayouts, flagLayouts] = [ofKind('cases'), ofKind('hotline'), ofKind('returns'), ofKind('flags')];
+  const incomplete = [...caseLayouts, ...orderLayouts, ...returnLayouts, ...flagLayouts].find((layout) => layout.missingRequired.length > 0);
+  if (incomplete) throw missingColumnError(incomplete);
+  if (caseLayouts.length === 0 && orderLayouts.length === 0) throw noExportError(layouts);
+  const sheetOf = (layout: SheetLayout) => sheets.find((sheet) => sheet.name === layout.sheet) as RawSheet;
+
+  const caseReads = caseLayouts.map((layout) => readCaseSheet(sheetOf(layout), layout, settings));
+  for (const read of caseReads) warnings.push(...read.warnings);
+  const records = caseReads.length === 1 ? caseReads[0].records : mergeCaseSheets(caseReads.map((read) => read.records), warnings);
+  const orderReads = orderLayouts.map((layout) => readOrderSheet(sheetOf(layout), layout, settings));
+  for (const read of orderReads) warnings.push(...read.warnings);
+  const orders = orderReads.flatMap((read) => read.records);
+  const callerNames = new Set(orderReads.flatMap((read) => [...read.callerNames]));
+  const returnedIds = new Map<string, number>();
+  for (const layout of returnLayouts) for (const [id, count] of readReturnSheet(sheetOf(layout), layout).returnedIds) returnedIds.set(id, (returnedIds.get(id) ?? 0) + count);
+  const manualGroups = flagLayouts.flatMap((layout) => [...readFlagSheet(sheetOf(layout), layout).groups.values()]);
+  return {
+    layouts,
+    caseLayouts,
+    orderLayouts,
+    caseReads,
+    records,
+    orderReads,
+    orders,
+    callerNames,
+    returnedIds,
+    manualGroups,
+    hasDeadlineColumn: caseReads.some((read) => read.hasDeadlineColumn),
+    accounting: [...caseReads.map((read) => read.accounting), ...orderReads.map((read) => read.accounting)],
+    warnings,
+  };
+}
+
+/** Several case sheets as one list; an id in two sheets keeps the later sheet's row, warned. */
+function mergeCaseSheets(lists: readonly (readonly CaseRecord[])[], warnings: BuildWarning[]): CaseRecord[] {
+  const byId = new Map<string, CaseRecord>();
+  for (const list of lists) {
+    for (const record of list) {
+      const earlier = byId.get(record.caseId);
+      if (earlier) {
+        byId.delete(record.caseId);
+        warnings.push({
+          kind: 'duplicateId',
+          sheet: record.sheet,
+          rows: [record.row],
+          message: `编号 ${record.caseId} 同时出现在"${earlier.sheet}"第 ${earlier.row} 行和"${record.sheet}"第 ${record.row} 行，按后者统计。`,
+          action: '确认两张导出表是否重复导出了同一批案件。',
+        });
+      }
+      byId.set(record.caseId, record);
+    }
+  }
+  return [...byId.values()];
+}

@@ -1,0 +1,35 @@
+/**
+ * Warnings about the 12345 orders of a build: orders outside the period, units not in the settings,
+ * and a previous period missing from the history (so 较上期 cannot be given).
+ */
+import type { OrderRecord } from '../model/order-record.ts';
+import type { BuildWarning } from '../model/warning.ts';
+import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
+import { historySheetName } from '../report/history.ts';
+import { isInPeriod, periodLabel, type Period } from '../time/period.ts';
+import { groupRows, rowWarnings } from './row-warnings.ts';
+
+export function orderWarnings(orders: readonly OrderRecord[], hotline: HotlineStatistics, period: Period, previousReceived: number | null, previousLabel: string): BuildWarning[] {
+  const warnings: BuildWarning[] = [];
+  const outside = orders.filter((order) => !isInPeriod(order.receivedAt, period));
+  warnings.push(
+    ...rowWarnings(outside, (sheet, rows) => ({ kind: 'outsidePeriod', sheet, rows, message: `${rows.length} 件工单的受理时间不在${periodLabel(period)}，不计入本期。`, action: '无需处理；要统计其他月份，请选择对应的统计期。' })),
+  );
+  for (const [unitText, list] of groupRows(hotline.unknownUnitOrders, (order) => order.unitText)) {
+    warnings.push(
+      ...rowWarnings(list, (sheet, rows) => ({
+        kind: 'unknownUnit',
+        sheet,
+        rows,
+        column: '承办单位',
+        message: `承办单位"${unitText}"不在设置的单位表中（${rows.length} 件），在部门受理表中单独列出。`,
+        action: `在"月报设置"的【一级单位】中加上它（分组可填"其他"），或把它加到某个单位的"其他写法"中。`,
+      })),
+    );
+  }
+  if (previousReceived === null) {
+    warnings.push({ kind: 'noHistory', sheet: historySheetName, rows: [], message: `没有${previousLabel}的12345受理数，"较上期"无法计算。`, action: `先用${previousLabel}的导出生成一次，或在"${historySheetName}"表中补录（表 12345受理，行 总计，指标 受理数）。` });
+  }
+  return warnings;
+}
+

@@ -1,0 +1,91 @@
+/**
+ * The build's reconciliation: the figures of its tables recounted another way, so the task pane and
+ * the CLI can say that they agree (indicators.md, outputs.md "Warnings"): unit rows sum to 总计, city
+ * 总计 + county 受理数 = the overview's 应处置数, 12345 by unit = by category = 受理数, and every row of
+ * every export sheet has a place.
+ */
+import type { CaseRecord } from '../model/case-record.ts';
+import type { OrderRecord } from '../model/order-record.ts';
+import type { Settings } from '../settings/settings.ts';
+import type { RowAccounting } from '../ingest/read-cases.ts';
+import { addCaseFlags, emptyCaseCounts, type CaseCounts } from '../stats/case-counts.ts';
+import { flagCase } from '../stats/case-flags.ts';
+import type { CaseStatistics } from '../stats/case-statistics.ts';
+import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
+import { isInPeriod, type Period } from '../time/period.ts';
+import type { WallTime } from '../time/wall-time.ts';
+
+export interface ReconciliationCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  /** The figures compared, in Chinese. */
+  readonly detail: string;
+}
+
+/** Every row below an export sheet's header is a record, a blank or totals row, a bad row, or a replaced duplicate. */
+export function accountingCheck(sheet: RowAccounting, recordWord: string): ReconciliationCheck {
+  const parts = sheet.records + sheet.blankRows + sheet.totalsRows + sheet.badRows + sheet.replacedRows;
+  return {
+    name: `"${sheet.sheet}"每一行都有去处`,
+    ok: parts === sheet.rowsAfterHeader,
+    detail: `表头下 ${sheet.rowsAfterHeader} 行 = ${recordWord} ${sheet.records} + 空行 ${sheet.blankRows} + 合计行 ${sheet.totalsRows} + 无法统计 ${sheet.badRows} + 重复被替换 ${sheet.replacedRows}`,
+  };
+}
+
+const compared: readonly (keyof CaseCounts)[] = ['dispatched', 'disposed', 'dueClose', 'closed'];
+const comparedLabels: Readonly<Partial<Record<keyof CaseCounts, string>>> = { dispatched: '应处置数', disposed: '处置数', dueClose: '应结案数', closed: '结案数', reported: '上报数' };
+
+export function reconcileCases(
+  stats: CaseStatistics,
+  records: readonly CaseRecord[],
+  period: Period,
+  asOf: WallTime,
+  hasDeadlineColumn: boolean,
+  accounting: readonly RowAccounting[],
+  settings: Settings,
+): ReconciliationCheck[] {
+  const checks: ReconciliationCheck[] = [];
+  const countyNames = new Set(settings.firstLevelUnits.filter((unit) => unit.group === '县市区').map((unit) => unit.name));
+  // Independent recount of the city departments' cases, straight from the cohort.
+  const city = emptyCaseCounts();
+  for (const record of stats.cohort) {
+    if (record.unit && countyNames.has(record.unit.level1)) continue;
+    const flags = flagCase(record, asOf, hasDeadlineColumn);
+    if (flags.dispatched || flags.selfDisposed) addCaseFlags(city, flags);
+  }
+  const unitRows = stats.unitRows.filter((row) => row.role === 'unit');
+  const sumOf = (list: readonly { counts: CaseCounts }[], field: keyof CaseCounts) => list.reduce((sum, row) => sum + row.counts[field], 0);
+  checks.push({
+    name: '部门处置：各单位之和 = 总计',
+    ok: compared.every((field) => sumOf(unitRows, field) === city[field] && stats.cityTotal[field] === city[field]),
+    detail: compared.map((field) => `${comparedLabels[field]} ${sumOf(unitRows, field)} / ${city[field]}`).join('，'),
+  });
+  const subtotalsOk = stats.unitRows
+    .filter((row) => row.role === 'subtotal')
+    .every((subtotal) => compared.every((field) => sumOf(unitRows.filter((row) => row.level1 === subtotal.level1), field) === subtotal.counts[field]));
+  checks.push({ name: '部门处置：各二级单位之和 = 合计', ok: subtotalsOk, detail: subtotalsOk ? '各合计行相符' : '有合计行与其二级单位之和不符' });
+  checks.push({
+    name: '市局总计 + 县区受理数 = 案件概况应处置数',
+    ok: stats.cityTotal.dispatched + stats.countyTotal.dispatched === stats.total.dispatched && stats.cityTotal.disposed + stats.countyTotal.disposed === stats.total.disposed && stats.cityTotal.dueClose + stats.countyTotal.dueClose === stats.total.dueClose,
+    detail: `应处置 ${stats.cityTotal.dispatched} + ${stats.countyTotal.dispatched} = ${stats.cityTotal.dispatched + stats.countyTotal.dispatched}（案件概况 ${stats.total.dispatched}）；处置 ${stats.cityTotal.disposed} + ${stats.countyTotal.disposed} = ${stats.cityTotal.disposed + stats.countyTotal.disposed}（${stats.total.disposed}）；应结案 ${stats.cityTotal.dueClose} + ${stats.countyTotal.dueClose} = ${stats.cityTotal.dueClose + stats.countyTotal.dueClose}（${stats.total.dueClose}）`,
+  });
+  const sourcesOk = (['reported', ...compared] as (keyof CaseCounts)[]).every((field) => sumOf(stats.bySource, field) === stats.total[field]);
+  checks.push({ name: '案件概况：各来源之和 = 总计', ok: sourcesOk, detail: `上报 ${sumOf(stats.bySource, 'reported')} / ${stats.total.reported}` });
+  checks.push(...accounting.map((sheet) => accountingCheck(sheet, '案件')));
+  const inPeriod = records.filter((record) => isInPeriod(record.reportedAt, period)).length;
+  checks.push({ name: '本期案件 + 其他月份案件 = 全部案件', ok: inPeriod === stats.cohort.length, detail: `本期 ${stats.cohort.length} + 其他 ${records.length - inPeriod} = ${records.length}` });
+  return checks;
+}
+
+export function reconcileHotline(hotline: HotlineStatistics, orders: readonly OrderRecord[], period: Period, accounting: readonly RowAccounting[]): ReconciliationCheck[] {
+  const byUnit = hotline.byUnit.reduce((sum, unit) => sum + unit.count, 0);
+  const byCategory = hotline.byCategory.reduce((sum, category) => sum + category.count, 0);
+  const byReturns = hotline.returnsByUnit.reduce((sum, unit) => sum + unit.count, 0);
+  const inPeriod = orders.filter((order) => isInPeriod(order.receivedAt, period)).length;
+  return [
+    { name: '12345：按单位之和 = 按类别之和 = 受理数', ok: byUnit === hotline.received && byCategory === hotline.received, detail: `按单位 ${byUnit}，按类别 ${byCategory}，受理数 ${hotline.received}` },
+    { name: '12345：各单位回退之和 = 回退数', ok: byReturns === hotline.returned, detail: `${byReturns} / ${hotline.returned}` },
+    { name: '12345：本期工单 + 其他月份工单 = 全部工单', ok: inPeriod === hotline.received, detail: `本期 ${hotline.received} + 其他 ${orders.length - inPeriod} = ${orders.length}` },
+    ...accounting.map((sheet) => accountingCheck(sheet, '工单')),
+  ];
+}
