@@ -1,37 +1,16 @@
-// The task pane end to end, in its browser mode: a production build served by scripts/serve-dist.mjs
-// on 127.0.0.1, opened in headless Chromium (the system's /usr/bin/chromium; never downloaded) with
-// every request off 127.0.0.1 aborted, except Microsoft's CDN office.js, which is answered with the
-// real office.js from node_modules (outside Office it reports no host, so the pane picks the browser
-// mode). office.js fetches one helper of its own from the same CDN folder outside Office,
-// o15apptofilemappingtable.js; it is answered from node_modules too, because without it office.js
-// never answers Office.onReady and throws "MicrosoftAjax.js is not loaded successfully." about 50 s
-// later (the pane's 4 s timeout covers that case; see test/taskpane/host-detection.test.ts).
-// Any uncaught page error fails the test. Screenshots go to test-results/.
+// The task pane end to end, in its browser mode (see harness.ts for how it is served and driven):
+// the bundled sample built and checked figure by figure, a warning's row link, the 320 px layout, a
+// missing column mapped by hand, the overwrite question, the download, and the English UI.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import type { GridCell, SheetGrid } from '../../src/core/index.ts';
 import { buildReportFile, rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
 import { readSheetNames } from '../../src/hosts/file/read-workbook.ts';
 import { writeWorkbook } from '../../src/hosts/file/write-workbook.ts';
 import { caseHeaders, caseSheet, closedCase } from '../helpers/case-sheet.ts';
-
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const chromiumPath = '/usr/bin/chromium';
-/** Microsoft's CDN folder of office.js → the same files in the npm package. */
-const officeCdn = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
-const officeFiles = ['office.js', 'o15apptofilemappingtable.js'];
-const officeDist = join(repoRoot, 'node_modules/@microsoft/office-js/dist');
-const resultsDir = join(repoRoot, 'test-results');
-const wide = { width: 1366, height: 900 };
-const narrow = { width: 320, height: 900 };
-
-/** Words allowed in the zh-CN pane: product and file-type names. */
-const allowedLatin = new Set(['Excel', 'WPS', 'Office', 'xlsx', 'xls', 'csv']);
+import { build, englishWords, exactly, figure, firstBelow, narrow, openFile, previewTable, resultsDir, screenshot, showSheet, usePane, wide } from './harness.ts';
 
 // --- Workbooks made with the file host -----------------------------------------------------------
 
@@ -61,141 +40,17 @@ function editedReportWorkbook(): Uint8Array {
   return writeWorkbook(built.bytes, [edited]);
 }
 
-// --- Page helpers ----------------------------------------------------------------------------------
-
-function exactly(text: string): RegExp {
-  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-}
-
-function previewTable(page: Page, sheet: string): Locator {
-  return page.locator(`[data-testid="preview-table"][data-sheet="${sheet}"]`);
-}
-
-/** `A12` → ['A', 12]. */
-function splitRef(ref: string | null): [string, number] {
-  const match = /^([A-Z]+)(\d+)$/.exec(ref ?? '');
-  assert.ok(match, `cell reference ${ref}`);
-  return [match[1], Number(match[2])];
-}
-
-/** The preview's text at the column headed `header` and the row labelled `rowLabel`. */
-async function figure(page: Page, sheet: string, header: string, rowLabel: string): Promise<string> {
-  const table = previewTable(page, sheet);
-  const [col] = splitRef(await table.locator('td').filter({ hasText: exactly(header) }).first().getAttribute('data-cell'));
-  const [, row] = splitRef(await table.locator('td').filter({ hasText: exactly(rowLabel) }).first().getAttribute('data-cell'));
-  return (await table.locator(`td[data-cell="${col}${row}"]`).innerText()).trim();
-}
-
-/** The first value below the header `header` that is not 合计. */
-async function firstBelow(page: Page, sheet: string, header: string): Promise<string> {
-  const table = previewTable(page, sheet);
-  const [col, headerRow] = splitRef(await table.locator('td').filter({ hasText: exactly(header) }).first().getAttribute('data-cell'));
-  for (let row = headerRow + 1; row < headerRow + 20; row++) {
-    const text = (await table.locator(`td[data-cell="${col}${row}"]`).innerText()).trim();
-    if (text !== '' && text !== '合计') return text;
-  }
-  throw new Error(`nothing below ${header}`);
-}
-
-async function showSheet(page: Page, sheet: string): Promise<void> {
-  // Fluent's Link without an href is a <button>: it acts, it does not navigate.
-  await page.locator('[data-testid="written-sheets"]').getByRole('button', { name: sheet, exact: true }).click();
-  await previewTable(page, sheet).waitFor();
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(resultsDir, `taskpane-${name}.png`) });
-}
-
-async function openFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) });
-  await page.getByTestId('file-name').filter({ hasText: name }).waitFor();
-}
-
-async function build(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '生成月报表' }).click();
-  await page.getByTestId('build-done').waitFor({ timeout: 60_000 });
-}
-
-/** Latin words in the visible text of `locator` that the zh-CN pane should not show. */
-async function englishWords(locator: Locator): Promise<string[]> {
-  const text = await locator.innerText();
-  return [...text.matchAll(/[A-Za-z]{2,}/g)].map((match) => match[0]).filter((word) => !allowedLatin.has(word));
-}
-
-// --- The run -----------------------------------------------------------------------------------------
-
 describe('task pane in the browser (end to end)', function () {
   this.timeout(300_000);
-  let distDir = '';
-  let profileDir = '';
-  let server: ChildProcess | undefined;
-  let baseUrl = '';
-  let context: BrowserContext | undefined;
+  const pane = usePane();
   let page: Page;
-  const pageErrors: string[] = [];
-  const aborted: string[] = [];
-
-  before(async function () {
-    if (!existsSync(chromiumPath)) {
-      console.log(`      skipped: ${chromiumPath} is missing (CI installs it with apt-get install chromium; this test never downloads a browser)`);
-      this.skip();
-    }
-    const started = Date.now();
-    distDir = mkdtempSync(join(tmpdir(), 'case-brief-e2e-dist-'));
-    const webpack = spawnSync(process.execPath, [join(repoRoot, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production', '--output-path', distDir], { cwd: repoRoot, encoding: 'utf8' });
-    assert.equal(webpack.status, 0, `webpack failed:\n${webpack.stdout}\n${webpack.stderr}`);
-    console.log(`      production build: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
-    server = spawn(process.execPath, [join(repoRoot, 'scripts/serve-dist.mjs'), '--dir', distDir, '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-    baseUrl = await new Promise<string>((resolveUrl, reject) => {
-      let output = '';
-      server?.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-        const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-        if (match) resolveUrl(match[1]);
-      });
-      server?.once('exit', (code) => reject(new Error(`serve-dist exited with ${code}: ${output}`)));
-    });
-
-    mkdirSync(resultsDir, { recursive: true });
-    profileDir = mkdtempSync(join(tmpdir(), 'case-brief-e2e-profile-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath,
-      headless: false, // --headless=new is passed below, as the flags are fixed by hand
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      locale: 'zh-CN',
-      viewport: wide,
-      acceptDownloads: true,
-    });
-    const officeScripts = new Map(officeFiles.map((name) => [`${officeCdn}${name}`, readFileSync(join(officeDist, name))]));
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (new URL(url).hostname === '127.0.0.1') return route.continue();
-      const officeScript = officeScripts.get(url.split(/[?#]/)[0]);
-      if (officeScript !== undefined) return route.fulfill({ status: 200, contentType: 'text/javascript', body: officeScript });
-      aborted.push(url);
-      return route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
-  });
-
-  after(async () => {
-    await context?.close();
-    server?.kill();
-    if (distDir) rmSync(distDir, { recursive: true, force: true });
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-    if (aborted.length) console.log(`      aborted off-loopback requests: ${[...new Set(aborted)].join(', ')}`);
-  });
-
-  afterEach(function () {
-    assert.deepEqual(pageErrors, [], 'uncaught page errors');
+  before(() => {
+    page = pane.page;
   });
 
   it('starts in the browser mode with the bundled sample, in Chinese', async () => {
     const started = Date.now();
-    await page.goto(`${baseUrl}taskpane.html`);
+    await page.goto(`${pane.baseUrl}taskpane.html`);
     await page.getByTestId('browser-shell').waitFor();
     assert.equal(await page.locator('html').getAttribute('data-host-mode'), 'browser');
     const reason = await page.locator('html').getAttribute('data-host-reason');
@@ -348,10 +203,10 @@ describe('task pane in the browser (end to end)', function () {
   });
 
   it('speaks English to a browser whose language is English', async () => {
-    const english = await (context as BrowserContext).newPage();
-    english.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
+    const english = await pane.context.newPage();
+    pane.watch(english);
     await english.addInitScript('Object.defineProperty(navigator, "languages", { get: () => ["en-US", "en"] }); Object.defineProperty(navigator, "language", { get: () => "en-US" });');
-    await english.goto(`${baseUrl}taskpane.html`);
+    await english.goto(`${pane.baseUrl}taskpane.html`);
     await english.getByRole('button', { name: 'Build monthly tables' }).waitFor({ timeout: 30_000 });
     assert.equal(await english.locator('html').getAttribute('lang'), 'en-US');
     await english.getByText('Not in Excel (Office script reports no host)').waitFor();
