@@ -3,7 +3,7 @@
  * no Office, no DOM, no files, no clock (the caller passes `builtAt` and any as-of time).
  */
 export type { CellValue, RawSheet } from './model/raw-sheet.ts';
-export type { CellRole, ChartSpec, GridCell, GridValue, Merge, SheetGrid } from './model/grid.ts';
+export type { CellRole, ChartSpec, FigureKey, GridCell, GridValue, Merge, SheetGrid } from './model/grid.ts';
 export type { CaseRecord, ResolvedUnit } from './model/case-record.ts';
 export { InputError, warningKindLabels, type BuildWarning, type WarningKind } from './model/warning.ts';
 

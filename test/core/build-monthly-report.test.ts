@@ -265,6 +265,19 @@ describe('buildMonthlyReport', () => {
       assert.ok(kinds(build([closedCase()])).includes('noHistory'));
     });
 
+    it('fills 高发问题\'s 上期 columns from the previous build, whose 高发问题 figures reach the history', () => {
+      const augustCases = [closedCase({ 上报时间: '2021-08-10 09:00' }), closedCase({ 上报时间: '2021-08-11 09:00' }), closedCase({ 上报时间: '2021-08-12 09:00', 小类: '无照经营游商' })];
+      const august = buildMonthlyReport([caseSheet(augustCases)], { period: '2021-08', builtAt });
+      assert.ok(august.history.some((record) => record.table === '高发问题' && record.row === '事件/店外经营' && record.indicator === '上报数' && record.value === 2));
+      const settings = { ...defaultSettings, tableColumns: { ...defaultSettings.tableColumns, topSubTypes: ['上报数', '上期上报数'] } };
+      const history = gridToRaw(august.sheetsToWrite.find((sheet) => sheet.role === 'history') as SheetGrid);
+      const september = build([closedCase(), closedCase({ 小类: '无照经营游商' })], { settings }, [history]);
+      const top = sheetNamed(september, '高发问题');
+      assert.deepEqual(rowValues(top, '事件', '店外经营').slice(2, 4), [1, 2]);
+      assert.deepEqual(rowValues(top, '事件', '无照经营游商').slice(2, 4), [1, 1]);
+      assert.deepEqual(rowValues(top, '事件', '合计').slice(2, 4), [2, 3]);
+    });
+
     it('replaces a period\'s history rows when the period is rebuilt, keeping other periods', () => {
       const august = buildMonthlyReport([caseSheet([closedCase({ 上报时间: '2021-08-10 09:00' })])], { period: '2021-08', builtAt });
       const history1 = gridToRaw(august.sheetsToWrite.find((sheet) => sheet.role === 'history') as SheetGrid);

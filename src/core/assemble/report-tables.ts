@@ -90,7 +90,7 @@ export function buildReportTables(input: ReportTablesInput): ReportTables {
   const trailing: BuiltTable[] = statistics ? [buildTopSubTypeTable(statistics, context)] : [];
   return {
     grids: [...caseTables.map((table) => table.grid), ...(hotlineTables?.grids ?? []), ...trailing.map((table) => table.grid)],
-    history: [...caseTables.flatMap((table) => table.history), ...(hotlineTables?.history ?? [])],
+    history: [...caseTables.flatMap((table) => table.history), ...(hotlineTables?.history ?? []), ...trailing.flatMap((table) => table.history)],
     previousReceived: hotlineTables?.previousReceived ?? null,
     warnings: tableWarnings([...caseTables, ...trailing], context),
   };

@@ -18,6 +18,17 @@ export type CellRole =
 
 export type GridValue = string | number | null;
 
+/**
+ * Which recorded figure a cell shows: the key under which its value goes into the history sheet
+ * (table, row, indicator). A host never writes it; it lets a cell that the clerk corrected be read
+ * back as the figure it corrects.
+ */
+export interface FigureKey {
+  readonly table: string;
+  readonly row: string;
+  readonly indicator: string;
+}
+
 export interface GridCell {
   readonly value: GridValue;
   readonly role: GridRoleOrPlain;
@@ -25,6 +36,8 @@ export interface GridCell {
   readonly numFmt?: string;
   /** Bold counts and rates on total rows. */
   readonly bold?: boolean;
+  /** The figure of this period the cell shows, when it shows one. */
+  readonly figure?: FigureKey;
 }
 type GridRoleOrPlain = CellRole;
 

@@ -66,7 +66,8 @@ class RowFiller {
     } else {
       value = indicator.needsDeadline && !this.context.hasDeadlineColumn ? null : indicator.value(counts);
     }
-    return indicator.kind === 'rate' ? rateCell(value, total) : countCell(value, total);
+    const cell = indicator.kind === 'rate' ? rateCell(value, total) : countCell(value, total);
+    return previous ? cell : { ...cell, figure: { table: this.table, row: rowKey, indicator: indicator.name } };
   }
 
   /** Every catalogue figure of a row, for the history sheet. */

@@ -3,7 +3,7 @@
  * of categories, 热难点 （五） and 十件事 （六）. Every description passes through the masking of
  * personal information; no caller name or phone number reaches a cell.
  */
-import type { SheetGrid } from '../model/grid.ts';
+import type { GridCell, SheetGrid } from '../model/grid.ts';
 import type { OrderRecord } from '../model/order-record.ts';
 import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
 import type { RepeatGroup } from '../stats/repeat-problems.ts';
@@ -61,6 +61,7 @@ function addNotes(builder: GridBuilder, notes: readonly string[]): void {
 function received(context: HotlineTableContext, stats: HotlineStatistics): { grid: SheetGrid; history: HistoryRecord[]; previous: number | null } {
   const table = hotlineTableNames.received;
   const builder = new GridBuilder();
+  const figureCell = (cell: GridCell, row: string, indicator: string): GridCell => ({ ...cell, figure: { table, row, indicator } });
   const record = (row: string, indicator: string, value: number | null): HistoryRecord => ({ period: context.periodKey, table, row, indicator, value, asOf: context.asOfText, recordedAt: context.builtAtText });
   const history: HistoryRecord[] = [record('总计', '受理数', stats.received), record('总计', '超期数', stats.overdue), record('总计', '回退数', stats.returned), record('总计', '已办结', stats.done)];
   const previous = context.history.get(context.previousKey, table, '总计', '受理数') ?? null;
@@ -75,11 +76,11 @@ function received(context: HotlineTableContext, stats: HotlineStatistics): { gri
   builder.addRow([noteCell(`${context.periodLabel}，${stats.byUnit.map((unit) => `${unit.name}${unit.count}件`).join('，')}。`)]);
   const unitHeader = builder.addRow([headerCell('承办单位'), headerCell('受理数'), headerCell('占比')]);
   for (const unit of stats.byUnit) {
-    builder.addRow([labelCell(unit.name), countCell(unit.count), rateCell(stats.received ? unit.count / stats.received : null)]);
+    builder.addRow([labelCell(unit.name), figureCell(countCell(unit.count), `单位/${unit.name}`, '受理数'), rateCell(stats.received ? unit.count / stats.received : null)]);
     history.push(record(`单位/${unit.name}`, '受理数', unit.count));
   }
   const unitLast = builder.rowCount - 1;
-  builder.addRow([labelCell('合计', true), countCell(stats.received, true), rateCell(stats.received ? 1 : null, true)]);
+  builder.addRow([labelCell('合计', true), figureCell(countCell(stats.received, true), '总计', '受理数'), rateCell(stats.received ? 1 : null, true)]);
   builder.addBlankRow();
 
   builder.addRow([noteCell('2、各案件类别受理情况')]);
@@ -92,7 +93,7 @@ function received(context: HotlineTableContext, stats: HotlineStatistics): { gri
   ]);
   const categoryHeader = builder.addRow([headerCell('案件类别'), headerCell('受理数'), headerCell('占比')]);
   for (const category of stats.byCategory) {
-    builder.addRow([labelCell(category.name), countCell(category.count), rateCell(stats.received ? category.count / stats.received : null)]);
+    builder.addRow([labelCell(category.name), figureCell(countCell(category.count), `类别/${category.name}`, '受理数'), rateCell(stats.received ? category.count / stats.received : null)]);
     history.push(record(`类别/${category.name}`, '受理数', category.count));
   }
   const categoryLast = builder.rowCount - 1;
@@ -105,7 +106,7 @@ function received(context: HotlineTableContext, stats: HotlineStatistics): { gri
   ]);
   builder.addRow([headerCell('单位'), headerCell('回退数')]);
   for (const unit of stats.returnsByUnit) builder.addRow([labelCell(unit.name), countCell(unit.count)]);
-  builder.addRow([labelCell('合计', true), countCell(stats.returned, true)]);
+  builder.addRow([labelCell('合计', true), figureCell(countCell(stats.returned, true), '总计', '回退数')]);
   addNotes(builder, context.notes);
 
   // Charts go below everything: the summary lines overflow to the right and must not run under them.
