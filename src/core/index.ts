@@ -42,3 +42,13 @@ export { createPlaceFinder, areNumbersCompatible, type Place } from './text/plac
 export { maskPersonalInfo, containsPhoneNumber } from './text/mask.ts';
 export { describeOrder, hotlineTableNames } from './report/hotline-tables.ts';
 export { printedRows } from './report/printed-values.ts';
+export {
+  standardMainTypes,
+  standardSubTypes,
+  standardRankOfMainType,
+  standardRankOfSubType,
+  findStandardSubType,
+  type StandardKind,
+  type StandardMainType,
+  type StandardSubType,
+} from './vocabulary/standard-categories.ts';
