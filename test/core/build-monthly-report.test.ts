@@ -53,11 +53,11 @@ function rowValues(grid: SheetGrid, ...labels: string[]): (string | number | nul
 const kinds = (result: BuildResult) => result.warnings.map((warning) => warning.kind);
 
 describe('buildMonthlyReport', () => {
-  it('writes the four case sheets named by the period, in the order of the brief', () => {
+  it('writes the four case sheets named by the period, in the order of the brief, then 具体分析', () => {
     const result = build([closedCase()]);
     assert.deepEqual(
       result.reportSheets.map((sheet) => sheet.name),
-      ['2021年9月-案件概况', '2021年9月-部门处置', '2021年9月-县区办理', '2021年9月-高发问题'],
+      ['2021年9月-案件概况', '2021年9月-部门处置', '2021年9月-县区办理', '2021年9月-高发问题', '2021年9月-具体分析'],
     );
     assert.ok(result.reportSheets.every((sheet) => sheet.name.length <= 31));
   });

@@ -28,6 +28,8 @@ import { orderWarnings } from './order-warnings.ts';
 import { reconcileCases, reconcileHotline, type ReconciliationCheck } from './reconcile.ts';
 import { checkEditedSheets } from './edited-sheets.ts';
 import { summaryLines } from './summary.ts';
+import { layoutSheetName, readLayoutStore, updateLayoutStore } from '../report/layout-store.ts';
+import { carriedSuggestions } from '../report/analysis.ts';
 
 export type { ReconciliationCheck } from './reconcile.ts';
 
@@ -109,7 +111,9 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
     hasDeadlineColumn,
     previousProbeTable: previousProbeTable(hasCases),
   });
-  const tables = buildReportTables({ context, statistics: hasCases ? statistics : null, hotline, topics, callerNames: exports.callerNames });
+  const layouts = readLayoutStore(sheets.find((sheet) => sheet.name === layoutSheetName));
+  const carried = carriedSuggestions(sheets, layouts, context.previousLabel);
+  const tables = buildReportTables({ context, statistics: hasCases ? statistics : null, hotline, topics, callerNames: exports.callerNames, carriedSuggestions: carried });
   const reportSheets = tables.grids;
   warnings.push(...tables.warnings);
   if (hasCases) warnings.push(...caseWarnings(records, statistics, period, settings, hasDeadlineColumn, reportSheets));
@@ -118,7 +122,7 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const edits = checkEditedSheets(sheets, reportSheets, { periodKey: key, asOfText, builtAt: options.builtAt });
   warnings.push(...edits.warnings);
   const history = mergeHistory(historyRead.records, tables.history);
-  const sheetsToWrite: SheetGrid[] = [...reportSheets, ...(inForce.create ? [settingsToGrid(settings)] : []), historyToGrid(history), edits.metaSheet];
+  const sheetsToWrite: SheetGrid[] = [...reportSheets, ...(inForce.create ? [settingsToGrid(settings)] : []), historyToGrid(history), edits.metaSheet, updateLayoutStore(sheets, reportSheets, key, tables.rowTags)];
 
   const caseAccounting = exports.caseReads.map((read) => read.accounting);
   const orderAccounting = exports.orderReads.map((read) => read.accounting);

@@ -14,6 +14,8 @@ import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
 import type { TopicFigures } from '../stats/focus-topics.ts';
 import { buildCountyTable, buildOverviewTable, buildTopSubTypeTable, buildUnitTable, caseTableNames, type BuiltTable, type TableContext } from '../report/case-tables.ts';
 import { buildHotlineTables, hotlineTableNames } from '../report/hotline-tables.ts';
+import { buildAnalysisSheet } from '../report/analysis.ts';
+import type { RowTags } from '../report/layout-store.ts';
 import { historySheetName, type HistoryLookup, type HistoryRecord } from '../report/history.ts';
 import { endOfPeriod, periodKey, periodLabel, shiftPeriod, startOfPeriod, type Period } from '../time/period.ts';
 import { formatWallDate, type WallTime } from '../time/wall-time.ts';
@@ -66,6 +68,8 @@ export interface ReportTablesInput {
   readonly hotline: HotlineStatistics | null;
   readonly topics: readonly TopicFigures[];
   readonly callerNames: ReadonlySet<string>;
+  /** Last month's 三、工作建议 as the clerk left them (null: no such sheet), for 具体分析. */
+  readonly carriedSuggestions?: readonly string[] | null;
 }
 
 export interface ReportTables {
@@ -75,6 +79,8 @@ export interface ReportTables {
   /** 12345 受理数 of the previous period, or null when the history has none (or there is no 12345 sheet). */
   readonly previousReceived: number | null;
   readonly warnings: readonly BuildWarning[];
+  /** Row tags of sheets, for the layout store (具体分析's drafted suggestions). */
+  readonly rowTags: ReadonlyMap<string, RowTags>;
 }
 
 /** The table name the notes' "上期" sentence is about: the first table of the report. */
@@ -88,11 +94,15 @@ export function buildReportTables(input: ReportTablesInput): ReportTables {
   const caseTables: BuiltTable[] = statistics ? [buildOverviewTable(statistics, context), buildUnitTable(statistics, context), buildCountyTable(statistics, context)] : [];
   const hotlineTables = hotline ? buildHotlineTables(hotline, input.topics, { ...context, callerNames: input.callerNames }) : null;
   const trailing: BuiltTable[] = statistics ? [buildTopSubTypeTable(statistics, context)] : [];
+  const previousReceived = hotlineTables?.previousReceived ?? null;
+  // 二、具体分析 and 三、工作建议, drafted from the same figures: the last sheet of the period.
+  const analysis = buildAnalysisSheet({ context, statistics, hotline, topics: input.topics, previousReceived, carriedSuggestions: input.carriedSuggestions ?? null });
   return {
-    grids: [...caseTables.map((table) => table.grid), ...(hotlineTables?.grids ?? []), ...trailing.map((table) => table.grid)],
+    grids: [...caseTables.map((table) => table.grid), ...(hotlineTables?.grids ?? []), ...trailing.map((table) => table.grid), analysis.grid],
     history: [...caseTables.flatMap((table) => table.history), ...(hotlineTables?.history ?? []), ...trailing.flatMap((table) => table.history)],
-    previousReceived: hotlineTables?.previousReceived ?? null,
-    warnings: tableWarnings([...caseTables, ...trailing], context),
+    previousReceived,
+    warnings: [...tableWarnings([...caseTables, ...trailing], context), ...analysis.warnings],
+    rowTags: new Map([[analysis.grid.name, analysis.rowTags]]),
   };
 }
 

@@ -2,6 +2,7 @@
  * Default settings: the units, sources, stage words, categories and topics of the reference brief
  * (达州市, 2021年9月). A city with other units edits the settings sheet; nothing here is assumed elsewhere.
  */
+import { defaultBriefSettings } from './brief-settings.ts';
 import type { Settings } from './settings.ts';
 
 export const defaultSettings: Settings = {
@@ -85,4 +86,5 @@ export const defaultSettings: Settings = {
     topSubTypes: ['上报数', '立案数', '应结案数', '结案数', '结案率'],
     topSubTypeCount: 5,
   },
+  brief: defaultBriefSettings,
 };

@@ -11,6 +11,7 @@ import { fieldsByKind, sheetKindLabels, type SheetKind } from '../ingest/columns
 import { cellToText, isYes, splitList } from '../text/normalize.ts';
 import { parseFigure } from '../report/history.ts';
 import { defaultSettings } from './defaults.ts';
+import { briefSettingsRows, readBriefSettings } from './brief-settings.ts';
 import { stageSteps, type ColumnMapping, type FocusTopic, type Settings, type StageStep, type TableColumns, type UnitGroup } from './settings.ts';
 
 export const settingsSheetName = '月报设置';
@@ -112,6 +113,7 @@ export function settingsToGrid(settings: Settings): SheetGrid {
   add(p(tableKeys.topSubTypes), p(join(columns.topSubTypes)));
   add(p(tableKeys.topCount), p(columns.topSubTypeCount));
   add();
+  rows.push(...briefSettingsRows(settings.brief));
   add(marker(section.mappings));
   add(h('表类型'), h('表头'), h('字段'));
   for (const mapping of settings.columnMappings) {
@@ -305,6 +307,8 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
       focusTopics,
       columnMappings,
       tableColumns,
+      // Sections added after a workbook's settings were made are not missing slips: defaults, no warning.
+      brief: readBriefSettings((title) => sections.get(title) ?? null, warn, sheet.name),
     },
     warnings,
   };

@@ -2,6 +2,7 @@
  * The settings of a build, as the clerk keeps them in the 月报设置 sheet. Defaults reproduce the
  * reference brief (达州, 2021年9月); `settings-sheet.ts` turns them into a sheet and back.
  */
+import type { BriefSettings } from './brief-settings.ts';
 
 /** A life-cycle step of a case; the order of `stageSteps` is the ladder. */
 export type StageStep =
@@ -100,6 +101,8 @@ export interface Settings {
   readonly columnMappings: readonly ColumnMapping[];
   /** Columns of the tables, as indicator names (`stats/indicators.ts`); 上期X is X of the previous period. */
   readonly tableColumns: TableColumns;
+  /** The brief (简报): title, 分送/印发, thresholds and templates of 二、具体分析 (`brief-settings.ts`). */
+  readonly brief: BriefSettings;
 }
 
 export interface TableColumns {
