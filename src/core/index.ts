@@ -52,3 +52,11 @@ export {
   type StandardMainType,
   type StandardSubType,
 } from './vocabulary/standard-categories.ts';
+
+export type { BriefBlock, BriefCell, BriefChart, BriefDocument, BriefTable } from './model/brief.ts';
+export { composeBrief, type ComposeBriefOptions, type ComposedBrief } from './assemble/compose-brief.ts';
+export { finaliseReport, type FinaliseOptions, type FinaliseResult, type EditedFigure } from './assemble/finalise.ts';
+export { readBackPeriod, type PeriodReadBack } from './assemble/read-back.ts';
+export { layoutSheetName, readLayoutStore, readBackSheet, type ReadBack, type StoredLayout } from './report/layout-store.ts';
+export { analysisTableName, analysisHeadings } from './report/analysis.ts';
+export { briefTemplates, defaultBriefSettings, type BriefSettings, type TemplateName } from './settings/brief-settings.ts';

@@ -277,6 +277,7 @@ const enUS: Strings = {
     editedSheet: 'Generated sheets edited by hand',
     settings: 'Settings sheet problems',
     lowRate: 'Rates below the warning line',
+    readBack: 'Reading back the generated sheets',
   },
   whatToDo: 'What to do: ',
   rowRange: (first, last) => (first === last ? `row ${first}` : `rows ${first}–${last}`),

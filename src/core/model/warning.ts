@@ -17,7 +17,8 @@ export type WarningKind =
   | 'noHistory' // 无上期数据
   | 'editedSheet' // 生成的表已被手工修改
   | 'settings' // 设置表中的问题
-  | 'lowRate'; // 指标低于警戒线
+  | 'lowRate' // 指标低于警戒线
+  | 'readBack'; // 读回已生成的表时的问题（表被删除、数值找不到）
 
 /** Chinese titles of the warning kinds, for grouping in the task pane and the CLI. */
 export const warningKindLabels: Readonly<Record<WarningKind, string>> = {
@@ -35,6 +36,7 @@ export const warningKindLabels: Readonly<Record<WarningKind, string>> = {
   editedSheet: '已生成的表被手工修改过',
   settings: '设置表问题',
   lowRate: '指标低于警戒线',
+  readBack: '读回已生成的表',
 };
 
 export interface BuildWarning {

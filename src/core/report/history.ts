@@ -9,7 +9,9 @@ import type { BuildWarning } from '../model/warning.ts';
 import { cellToText, normalizeText } from '../text/normalize.ts';
 
 export const historySheetName = '历史指标';
-export const historyHeaders = ['期间', '表', '行', '指标', '数值', '统计时点', '记录时间'] as const;
+export const historyHeaders = ['期间', '表', '行', '指标', '数值', '统计时点', '记录时间', '说明'] as const;
+/** The 说明 of a figure recorded by 定稿 (finalise); a rebuild keeps such figures. */
+export const finalNote = '定稿';
 
 export interface HistoryRecord {
   /** `2021-09`. */
@@ -22,6 +24,13 @@ export interface HistoryRecord {
   readonly value: number | null;
   readonly asOf: string;
   readonly recordedAt: string;
+  /** 定稿, or 定稿（手工修改，原值 4381）; absent for a build's own record. */
+  readonly note?: string;
+}
+
+/** Whether a record was written by 定稿. */
+export function isFinalRecord(record: HistoryRecord): boolean {
+  return record.note?.startsWith(finalNote) ?? false;
 }
 
 /** Reads a number the clerk may have typed: 0.9928, `99.28%`, `1,234`; null for blank or text. */
@@ -57,7 +66,8 @@ export function readHistorySheet(sheet: RawSheet): { records: HistoryRecord[]; w
       badRows.push(firstRow + index);
       continue;
     }
-    records.push({ period, table, row: rowKey, indicator, value: parseFigure(row[4]), asOf, recordedAt });
+    const note = cellToText(row[7]);
+    records.push({ period, table, row: rowKey, indicator, value: parseFigure(row[4]), asOf, recordedAt, ...(note ? { note } : {}) });
   }
   const warnings: BuildWarning[] = badRows.length
     ? [{ kind: 'settings', sheet: sheet.name, rows: badRows, message: `历史指标表有 ${badRows.length} 行无法读取（期间应为 2021-09 这样的格式，表、行、指标不能为空），已忽略。`, action: '改正这些行，或删除它们。' }]
@@ -65,10 +75,15 @@ export function readHistorySheet(sheet: RawSheet): { records: HistoryRecord[]; w
   return { records, warnings };
 }
 
-/** Replaces `period`'s rows of the given tables with `fresh`, keeping every other row in its order. */
+/**
+ * Replaces `period`'s rows of the given tables with `fresh`, keeping every other row in its order.
+ * Figures recorded by 定稿 stay: they are what was published, and a rebuild does not unpublish them.
+ */
 export function mergeHistory(existing: readonly HistoryRecord[], fresh: readonly HistoryRecord[]): HistoryRecord[] {
   const replaced = new Set(fresh.map((record) => `${record.period}\u0000${record.table}`));
-  return [...existing.filter((record) => !replaced.has(`${record.period}\u0000${record.table}`)), ...fresh];
+  const keyOf = (record: HistoryRecord) => [record.period, record.table, record.row, record.indicator].join('\u0000');
+  const finalKeys = new Set(existing.filter(isFinalRecord).map(keyOf));
+  return [...existing.filter((record) => !replaced.has(`${record.period}\u0000${record.table}`) || isFinalRecord(record)), ...fresh.filter((record) => !finalKeys.has(keyOf(record)))];
 }
 
 /** Looks up recorded figures; when a key was recorded twice, the later row wins. */
@@ -105,6 +120,7 @@ export function historyToGrid(records: readonly HistoryRecord[]): SheetGrid {
     { value: record.value, role: 'plain' },
     { value: record.asOf, role: 'plain' },
     { value: record.recordedAt, role: 'plain' },
+    { value: record.note ?? null, role: 'plain' },
   ]);
-  return { name: historySheetName, role: 'history', cells: [header, ...rows], merges: [], colWidths: [10, 12, 28, 16, 12, 18, 20], freeze: { rows: 1, cols: 0 } };
+  return { name: historySheetName, role: 'history', cells: [header, ...rows], merges: [], colWidths: [10, 12, 28, 16, 12, 18, 20, 28], freeze: { rows: 1, cols: 0 } };
 }
