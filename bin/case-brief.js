@@ -10,4 +10,4 @@ process.stdout.on('error', (error) => {
 
 register();
 const { main } = await import('../src/cli/main.ts');
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -9,11 +9,13 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../core/index.ts';
 import { EditedSheetsError } from '../hosts/file/build-file.ts';
 import { runBuild, UsageError } from './build-command.ts';
+import { runBrief } from './brief-command.ts';
 
 const usage = `城管月报助手 命令行 (case-brief)
 
 用法 Usage:
   case-brief build <输入.xlsx|.xls|.csv> --out <输出.xlsx> [选项]
+  case-brief brief <月报.xlsx> --period <2021-09> --out <简报.docx> [--final]
   case-brief demo [--out-dir out]
   case-brief --help
 
@@ -27,6 +29,14 @@ build  读取导出表，生成统计期的月报表，写出一个新工作簿�
   --force                即使已生成的表被手工改过，也覆盖。 Overwrite generated sheets edited by hand.
   --built-at <时间>       记录的生成时间（缺省：现在，北京时间）。 Build time recorded (default: now, China time).
   --quiet                只打印摘要，不列出警告明细。 Print the summary only.
+
+brief  从生成过月报表的工作簿（可以是手工改过的）写出该期的 Word 简报：各表按工作簿中现在的样子，
+       二、具体分析和三、工作建议取自"2021年9月-具体分析"表。
+       Writes the period's Word brief from a workbook a build wrote (hand edits included).
+  --period <2021-09>     统计期，必填。 Period, required.
+  --out <文件>            简报文件（.docx）。 The .docx to write.
+  --final                定稿：把各表现在的数值（含手工修改）记入该工作簿的"历史指标"（就地改写该文件，只改这一张表），
+                         下月的上期列即取这些数值。 Finalise: record the figures as published into 历史指标.
 
 demo   用 samples/sample-2021.xlsx 先生成 2021年8月、再在其上生成 2021年9月，写到 out/。
        Builds August then September 2021 from the bundled sample into out/.
@@ -47,8 +57,8 @@ function chinaNow(): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
-/** Runs the command line; returns the exit status. */
-export function main(argv: readonly string[], write: (line: string) => void = (line) => process.stdout.write(line + '\n'), writeError: (line: string) => void = (line) => process.stderr.write(line + '\n')): number {
+/** Runs the command line; returns the exit status (a promise of it for `brief`, which writes the .docx asynchronously). */
+export function main(argv: readonly string[], write: (line: string) => void = (line) => process.stdout.write(line + '\n'), writeError: (line: string) => void = (line) => process.stderr.write(line + '\n')): number | Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -62,6 +72,7 @@ export function main(argv: readonly string[], write: (line: string) => void = (l
         force: { type: 'boolean', default: false },
         'built-at': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        final: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -77,6 +88,14 @@ export function main(argv: readonly string[], write: (line: string) => void = (l
       runBuild({ input: rest[0], out: values.out, period: values.period, asOf: values['as-of'], json: values.json, force: values.force ?? false, builtAt, quiet: values.quiet ?? false }, write);
       return 0;
     }
+    if (command === 'brief') {
+      if (rest.length !== 1) throw new UsageError('请给出一个工作簿：case-brief brief <月报.xlsx> --period 2021-09 --out <简报.docx>');
+      if (!values.period) throw new UsageError('请用 --period 指定统计期，如 --period 2021-09。');
+      return runBrief({ input: rest[0], period: values.period, out: values.out, final: values.final ?? false, madeAt: builtAt }, write).then(
+        () => 0,
+        (error: unknown) => exitStatus(error, writeError),
+      );
+    }
     if (command === 'demo') {
       const outDir = values['out-dir'] ?? join(repoRoot, 'out');
       const sample = join(repoRoot, 'samples', 'sample-2021.xlsx');
@@ -91,23 +110,28 @@ export function main(argv: readonly string[], write: (line: string) => void = (l
     }
     throw new UsageError(`未知命令"${command}"。用 case-brief --help 查看用法。`);
   } catch (error) {
-    if (error instanceof InputError || error instanceof UsageError) {
-      writeError(`错误：${error.message}`);
-      return 2;
-    }
-    if (error instanceof EditedSheetsError) {
-      writeError(`未写出：${error.message}`);
-      return 3;
-    }
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-      writeError(`错误：找不到文件 ${(error as Error & { path?: string }).path ?? ''}`);
-      return 2;
-    }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      writeError(`错误：${error.message}\n用 case-brief --help 查看用法。`);
-      return 2;
-    }
-    writeError(`出错了：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
+    return exitStatus(error, writeError);
   }
+}
+
+/** The exit status of a failed command, after saying what went wrong. */
+function exitStatus(error: unknown, writeError: (line: string) => void): number {
+  if (error instanceof InputError || error instanceof UsageError) {
+    writeError(`错误：${error.message}`);
+    return 2;
+  }
+  if (error instanceof EditedSheetsError) {
+    writeError(`未写出：${error.message}`);
+    return 3;
+  }
+  if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+    writeError(`错误：找不到文件 ${(error as Error & { path?: string }).path ?? ''}`);
+    return 2;
+  }
+  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    writeError(`错误：${error.message}\n用 case-brief --help 查看用法。`);
+    return 2;
+  }
+  writeError(`出错了：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return 1;
 }

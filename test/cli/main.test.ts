@@ -16,7 +16,7 @@ const { utils: codepageUtils } = codepages as unknown as { utils: CP$Utils };
 function run(args: string[]): { status: number; out: string; err: string } {
   const out: string[] = [];
   const err: string[] = [];
-  const status = main(args, (line) => out.push(line), (line) => err.push(line));
+  const status = main(args, (line) => out.push(line), (line) => err.push(line)) as number;
   return { status, out: out.join('\n'), err: err.join('\n') };
 }
 
