@@ -2,8 +2,8 @@
  * The pane's side of the build worker: promises over postMessage. `createBuildClient` takes any
  * worker-shaped object (index.tsx starts the real one), so tests can pass an in-process fake.
  */
-import type { BuildMonthlyReportOptions, RawSheet, Settings, WorkbookInspection } from '../core/index.ts';
-import type { BuildReply, ComputeErrorData } from './worker/compute.ts';
+import type { BuildMonthlyReportOptions, ComposeBriefOptions, FinaliseOptions, RawSheet, Settings, WorkbookInspection } from '../core/index.ts';
+import type { BriefReply, BuildReply, ComputeErrorData, FinaliseReply } from './worker/compute.ts';
 import type { WorkerRequest, WorkerResponse } from './worker/protocol.ts';
 
 /** An error from the core, rebuilt on this side of postMessage (InputError keeps its details). */
@@ -25,6 +25,10 @@ export class ComputeError extends Error {
 export interface BuildClient {
   inspect(sheets: readonly RawSheet[], settings?: Settings): Promise<WorkbookInspection>;
   build(sheets: readonly RawSheet[], options: BuildMonthlyReportOptions): Promise<BuildReply>;
+  /** The Word brief of a period from the sheets as they are now. */
+  brief(sheets: readonly RawSheet[], options: ComposeBriefOptions): Promise<BriefReply>;
+  /** 定稿: the history sheet with the period's figures as published. */
+  finalise(sheets: readonly RawSheet[], options: FinaliseOptions): Promise<FinaliseReply>;
   /** Stops the worker; pending requests reject. */
   dispose(): void;
 }
@@ -81,6 +85,16 @@ export function createBuildClient(worker: WorkerLike): BuildClient {
     async build(sheets, options) {
       const response = await send({ type: 'build', sheets, options });
       if (response.type !== 'build') throw new Error(`unexpected worker reply ${response.type}`);
+      return response.reply;
+    },
+    async brief(sheets, options) {
+      const response = await send({ type: 'brief', sheets, options });
+      if (response.type !== 'brief') throw new Error(`unexpected worker reply ${response.type}`);
+      return response.reply;
+    },
+    async finalise(sheets, options) {
+      const response = await send({ type: 'finalise', sheets, options });
+      if (response.type !== 'finalise') throw new Error(`unexpected worker reply ${response.type}`);
       return response.reply;
     },
     dispose() {

@@ -13,7 +13,7 @@ export type Language = 'zh-CN' | 'en-US';
 
 export type BuildPhase = 'read' | 'compute' | 'write';
 
-export type ErrorContext = 'start' | 'open' | 'sample' | 'inspect' | 'build' | 'write' | 'mapping' | 'settings' | 'navigate' | 'worker';
+export type ErrorContext = 'start' | 'open' | 'sample' | 'inspect' | 'build' | 'write' | 'mapping' | 'settings' | 'navigate' | 'worker' | 'brief' | 'finalise';
 
 export interface Strings {
   readonly language: Language;
@@ -80,6 +80,17 @@ export interface Strings {
   readonly overwriteCancelled: string;
   readonly listSeparator: string;
 
+  readonly briefTitle: string;
+  readonly briefHint: (period: string) => string;
+  readonly downloadBrief: string;
+  readonly finalise: string;
+  readonly briefWorking: string;
+  readonly finaliseWorking: string;
+  readonly briefSaved: (fileName: string, edited: number) => string;
+  /** Inside Excel: the download may not arrive; how else to get the brief. */
+  readonly briefAttempted: (fileName: string, edited: number) => string;
+  readonly finaliseHint: string;
+
   readonly settingsTitle: string;
   readonly openSettings: string;
   readonly settingsHint: string;
@@ -124,6 +135,8 @@ const zhCN: Strings = {
     settings: '无法打开月报设置',
     navigate: '无法转到工作表',
     worker: '统计程序出错',
+    brief: '无法生成简报',
+    finalise: '无法定稿',
   },
   dismiss: '关闭',
 
@@ -177,7 +190,18 @@ const zhCN: Strings = {
   overwriteCancelled: '已取消，工作簿没有改动。',
   listSeparator: '、',
 
-  settingsTitle: '5. 设置',
+  briefTitle: '5. 简报',
+  briefHint: (period) => `按工作簿中现在的样子（含手工修改）写出${period ? `${period} ` : ''}的 Word 简报：各表、12345 的图、“具体分析”表中的二、具体分析和三、工作建议。`,
+  downloadBrief: '下载简报',
+  finalise: '定稿',
+  briefWorking: '正在生成简报…',
+  finaliseWorking: '正在定稿…',
+  briefSaved: (fileName, edited) => `已下载“${fileName}”${edited ? `（含 ${edited} 个手工修改过的数值）` : ''}。`,
+  briefAttempted: (fileName, edited) =>
+    `已生成“${fileName}”${edited ? `（含 ${edited} 个手工修改过的数值）` : ''}，并尝试下载。Excel 中的加载项窗口（Windows、Mac、网页版）常常不能保存文件：如果没有出现下载或保存对话框，请把工作簿保存后，用浏览器版（在浏览器中打开本加载项的网址）打开它再点“下载简报”，或用命令行工具生成简报（见使用说明）。`,
+  finaliseHint: '定稿：把本期各表现在的数值（含手工修改）记入“历史指标”，下月的上期列即取这些数值；改过的数值在说明列中注明。',
+
+  settingsTitle: '6. 设置',
   openSettings: '打开“月报设置”',
   settingsHint: '单位、问题来源、阶段写法、表格列等都在“月报设置”表中，修改后下次生成即生效。',
 
@@ -221,6 +245,8 @@ const enUS: Strings = {
     settings: 'Cannot open the settings',
     navigate: 'Cannot go to the sheet',
     worker: 'The statistics worker failed',
+    brief: 'Cannot make the brief',
+    finalise: 'Cannot finalise',
   },
   dismiss: 'Dismiss',
 
@@ -290,7 +316,18 @@ const enUS: Strings = {
   overwriteCancelled: 'Cancelled; the workbook is unchanged.',
   listSeparator: ', ',
 
-  settingsTitle: '5. Settings',
+  briefTitle: '5. Brief',
+  briefHint: (period) => `Writes the Word brief${period ? ` of ${period}` : ''} from the workbook as it is now (hand edits included): the tables, the 12345 charts, and 二、三、 from the 具体分析 sheet.`,
+  downloadBrief: 'Download brief',
+  finalise: 'Finalise',
+  briefWorking: 'Making the brief…',
+  finaliseWorking: 'Finalising…',
+  briefSaved: (fileName, edited) => `Downloaded "${fileName}"${edited ? ` (with ${edited} figures edited by hand)` : ''}.`,
+  briefAttempted: (fileName, edited) =>
+    `Made "${fileName}"${edited ? ` (with ${edited} figures edited by hand)` : ''} and tried to download it. Add-in panes in Excel (Windows, Mac, the web) often cannot save files: if no download or save dialog appeared, save the workbook, open it in the browser mode (this add-in's address in a browser) and choose Download brief there, or use the command line (case-brief brief, see the README).`,
+  finaliseHint: 'Finalise records the figures of this period as they stand now (hand edits included) into 历史指标, so next month\'s 上期 columns show them; edited figures are noted.',
+
+  settingsTitle: '6. Settings',
   openSettings: 'Open the settings sheet',
   settingsHint: 'Units, sources, stage words and table columns live in the 月报设置 sheet; changes apply to the next build.',
 

@@ -19,6 +19,7 @@ import { createBuildClient, type BuildClient, type WorkerLike } from './build-cl
 import { BrowserShell } from './components/BrowserShell.tsx';
 import { detectHost, type HostDecision } from './host-detection.ts';
 import { chooseLanguage, dictionaries, StringsContext, type Language } from './i18n.ts';
+import { excelSaver } from './save-file.ts';
 
 /** The sample the browser mode opens first (CopyWebpackPlugin puts it next to taskpane.html). */
 const sampleUrl = 'samples/sample-2021.xlsx';
@@ -70,7 +71,7 @@ async function start(container: HTMLElement) {
   try {
     const client: BuildClient = createBuildClient(createBuildWorker());
     if (decision.mode === 'excel') {
-      render(root, language, <App host={await createExcelHost()} client={client} />);
+      render(root, language, <App host={await createExcelHost()} client={client} saveFile={excelSaver} />);
     } else {
       render(root, language, <BrowserShell client={client} decision={decision} sampleUrl={sampleUrl} />);
     }

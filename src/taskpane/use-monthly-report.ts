@@ -18,6 +18,12 @@ import type { BuildClient } from './build-client.ts';
 import { chinaWallClockText } from './china-time.ts';
 import type { BuildPhase, ErrorContext } from './i18n.ts';
 import type { BuildReply } from './worker/compute.ts';
+import { docxType, type FileSaver } from './save-file.ts';
+
+/** What the 简报 step last did, for its message. */
+export type BriefNotice =
+  | { readonly kind: 'saved' | 'attempted'; readonly fileName: string; readonly editedFigures: number; readonly warnings: readonly string[] }
+  | { readonly kind: 'finalised'; readonly summary: readonly string[]; readonly warnings: readonly string[] };
 
 export interface FlowError {
   readonly context: ErrorContext;
@@ -52,11 +58,20 @@ export interface ReportFlow {
   readonly openSettings: () => Promise<void>;
   readonly showSheet: (name: string) => Promise<void>;
   readonly showRows: (sheet: string, rows: readonly number[]) => Promise<void>;
+  /** The 简报 step's action under way, or null. */
+  readonly briefBusy: 'brief' | 'finalise' | null;
+  readonly briefNotice: BriefNotice | null;
+  /** Makes the Word brief of the chosen period from the sheets as they are now, and saves it. */
+  readonly downloadBrief: () => Promise<void>;
+  /** 定稿: records the chosen period's figures as they stand now into 历史指标. */
+  readonly finalise: () => Promise<void>;
 }
 
 export interface ReportFlowOptions {
   /** The clock for `builtAt`. */
   readonly now?: () => Date;
+  /** How the Word brief is saved (a download); without one the pane offers no brief. */
+  readonly saveFile?: FileSaver;
 }
 
 /** Share of the progress bar each phase ends at. */
@@ -80,6 +95,8 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<FlowError | null>(null);
   const [savingMapping, setSavingMapping] = useState<string | null>(null);
+  const [briefBusy, setBriefBusy] = useState<'brief' | 'finalise' | null>(null);
+  const [briefNotice, setBriefNotice] = useState<BriefNotice | null>(null);
   // Whether the clerk typed in the fields: a fresh inspection then keeps their values.
   const edited = useRef({ period: false, asOf: false });
   const mounted = useRef(true);
@@ -238,6 +255,43 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
     [host, fail],
   );
 
+  /** The period of the brief: the one just built, else the one chosen. */
+  const briefPeriod = (result?.periodKey ?? period).trim();
+
+  const downloadBrief = useCallback(async () => {
+    if (briefBusy !== null || phase !== null) return;
+    setError(null);
+    setBriefNotice(null);
+    setBriefBusy('brief');
+    try {
+      const sheets = await host.readSheets();
+      const reply = await client.brief(sheets, { period: briefPeriod, madeAt: chinaWallClockText(now()) });
+      const outcome = options.saveFile ? options.saveFile(reply.bytes, reply.fileName, docxType) : 'attempted';
+      if (mounted.current) setBriefNotice({ kind: outcome, fileName: reply.fileName, editedFigures: reply.editedFigures, warnings: reply.warnings.map((warning) => warning.message) });
+    } catch (cause) {
+      fail('brief', cause);
+    } finally {
+      if (mounted.current) setBriefBusy(null);
+    }
+  }, [briefBusy, phase, host, client, briefPeriod, now, options, fail]);
+
+  const finalise = useCallback(async () => {
+    if (briefBusy !== null || phase !== null) return;
+    setError(null);
+    setBriefNotice(null);
+    setBriefBusy('finalise');
+    try {
+      const sheets = await host.readSheets();
+      const reply = await client.finalise(sheets, { period: briefPeriod, finalisedAt: chinaWallClockText(now()) });
+      await host.writeSheets([reply.historySheet]);
+      if (mounted.current) setBriefNotice({ kind: 'finalised', summary: reply.summary, warnings: reply.warnings.map((warning) => warning.message) });
+    } catch (cause) {
+      fail('finalise', cause);
+    } finally {
+      if (mounted.current) setBriefBusy(null);
+    }
+  }, [briefBusy, phase, host, client, briefPeriod, now, fail]);
+
   return {
     inspection,
     inspecting,
@@ -267,5 +321,9 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
     openSettings,
     showSheet,
     showRows,
+    briefBusy,
+    briefNotice,
+    downloadBrief,
+    finalise,
   };
 }

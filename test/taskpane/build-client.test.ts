@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ComputeError, createBuildClient, type WorkerLike } from '../../src/taskpane/build-client.ts';
-import { buildReply, errorToData, inspectSheets } from '../../src/taskpane/worker/compute.ts';
+import { buildReply, errorToData, finaliseReply, inspectSheets } from '../../src/taskpane/worker/compute.ts';
 import type { WorkerRequest, WorkerResponse } from '../../src/taskpane/worker/protocol.ts';
 import { caseSheet, closedCase } from '../helpers/case-sheet.ts';
 
@@ -31,9 +31,10 @@ class FakeWorker implements WorkerLike {
 
   private answer(request: WorkerRequest): WorkerResponse {
     try {
-      return request.type === 'inspect'
-        ? { id: request.id, ok: true, type: 'inspect', inspection: inspectSheets(request.sheets, request.settings) }
-        : { id: request.id, ok: true, type: 'build', reply: buildReply(request.sheets, request.options) };
+      if (request.type === 'inspect') return { id: request.id, ok: true, type: 'inspect', inspection: inspectSheets(request.sheets, request.settings) };
+      if (request.type === 'build') return { id: request.id, ok: true, type: 'build', reply: buildReply(request.sheets, request.options) };
+      if (request.type === 'finalise') return { id: request.id, ok: true, type: 'finalise', reply: finaliseReply(request.sheets, request.options) };
+      throw new Error('the fake worker answers no brief request');
     } catch (error) {
       return { id: request.id, ok: false, error: errorToData(error) };
     }

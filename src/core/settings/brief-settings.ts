@@ -6,7 +6,6 @@
  * 【简报】, 【具体分析模板】 and 【常设工作建议】; this module turns them into rows and back.
  */
 import type { GridCell } from '../model/grid.ts';
-import type { BuildWarning } from '../model/warning.ts';
 import { parseFigure } from '../report/history.ts';
 
 export interface BriefSettings {

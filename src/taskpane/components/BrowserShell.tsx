@@ -10,6 +10,7 @@ import type { MemoryHost } from '../../hosts/file/memory-host.ts';
 import { App } from '../App.tsx';
 import type { BuildClient } from '../build-client.ts';
 import { downloadName } from '../download-name.ts';
+import { browserSaver, downloadBytes } from '../save-file.ts';
 import type { HostDecision } from '../host-detection.ts';
 import { useStrings, type ErrorContext } from '../i18n.ts';
 import { WorkbookPreview } from './WorkbookPreview.tsx';
@@ -120,15 +121,7 @@ export function BrowserShell({ client, decision, sampleUrl }: BrowserShellProps)
 
   const download = () => {
     if (opened === null) return;
-    const bytes = opened.host.currentBytes();
-    const url = URL.createObjectURL(new Blob([bytes.buffer as ArrayBuffer], { type: xlsxType }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = downloadName(opened.host.fileName);
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadBytes(opened.host.currentBytes(), downloadName(opened.host.fileName), xlsxType);
   };
 
   return (
@@ -164,7 +157,7 @@ export function BrowserShell({ client, decision, sampleUrl }: BrowserShellProps)
       ) : (
         <div className={styles.body}>
           <aside className={styles.pane} aria-label={strings.appTitle}>
-            {loading ? <Spinner className={styles.waiting} label={strings.loadingWorkbook} /> : <App key={opened.id} host={opened.host} client={client} />}
+            {loading ? <Spinner className={styles.waiting} label={strings.loadingWorkbook} /> : <App key={opened.id} host={opened.host} client={client} saveFile={browserSaver} />}
           </aside>
           <main className={styles.preview}>
             <WorkbookPreview key={opened.id} host={opened.host} />

@@ -7,6 +7,10 @@
  */
 import {
   buildMonthlyReport,
+  composeBrief,
+  finaliseReport,
+  type ComposeBriefOptions,
+  type FinaliseOptions,
   inspectWorkbook,
   InputError,
   type BuildMonthlyReportOptions,
@@ -70,6 +74,34 @@ export function buildReply(sheets: readonly RawSheet[], options: BuildMonthlyRep
     reconciliation: result.reconciliation,
     summary: result.summary,
   };
+}
+
+/** The Word brief of a period, as the pane downloads it. */
+export interface BriefReply {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly warnings: readonly BuildWarning[];
+  /** Figures of the tables that differ from what the build wrote. */
+  readonly editedFigures: number;
+}
+
+/** 定稿: the history sheet to write, and what to tell the clerk. */
+export interface FinaliseReply {
+  readonly historySheet: SheetGrid;
+  readonly summary: readonly string[];
+  readonly warnings: readonly BuildWarning[];
+}
+
+/** Composes the brief from the sheets as they are now and writes the .docx (the docx library is loaded on first use). */
+export async function briefReply(sheets: readonly RawSheet[], options: ComposeBriefOptions): Promise<BriefReply> {
+  const brief = composeBrief(sheets, options);
+  const { briefToDocx } = await import('../../hosts/file/brief-docx.ts');
+  return { bytes: await briefToDocx(brief.document), fileName: brief.document.fileName, warnings: brief.warnings, editedFigures: brief.editedFigures };
+}
+
+export function finaliseReply(sheets: readonly RawSheet[], options: FinaliseOptions): FinaliseReply {
+  const result = finaliseReport(sheets, options);
+  return { historySheet: result.historySheet, summary: result.summary, warnings: result.warnings };
 }
 
 export function errorToData(error: unknown): ComputeErrorData {
