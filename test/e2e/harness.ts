@@ -28,7 +28,7 @@ export const wide = { width: 1366, height: 900 };
 export const narrow = { width: 320, height: 900 };
 
 /** Words allowed in the zh-CN pane: product and file-type names. */
-export const allowedLatin = new Set(['Excel', 'WPS', 'Office', 'xlsx', 'xls', 'csv']);
+export const allowedLatin = new Set(['Excel', 'WPS', 'Office', 'Word', 'Windows', 'Mac', 'xlsx', 'xls', 'csv', 'docx']);
 
 let distPromise: Promise<string> | undefined;
 
