@@ -3,7 +3,8 @@
  *  - parse + compute for 200,000 case rows (target: under 1.5 s, peak memory under 1 GB);
  *  - reading a 200,000-row .xlsx export with the file host;
  *  - the 12345 analysis of 50,000 orders (grouping under 2 s, the whole analysis under 3 s);
- *  - the Office host's sync calls, which must not grow with the number of table rows.
+ *  - the Office host's sync calls, which must not grow with the number of table rows;
+ *  - the Word brief of a 200,000-case month on top of the build (target: under 2 s), and 定稿.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,6 +28,8 @@ const orders = Number(process.env.BENCH_ORDERS ?? 50_000);
 const hotline = measure('measure-hotline.ts', String(orders));
 console.log(`12345 statistics incl. repeat-problem grouping, ${orders} orders: ${fmt(hotline.statisticsSeconds)} s (${hotline.groups} groups)  [target < 2 s]`);
 console.log(`12345 whole analysis (read rows, statistics, 3 sheets), ${orders} orders: best ${fmt(hotline.wholeSeconds)} s (runs ${(hotline.wholeRuns as number[]).map((s) => s.toFixed(2)).join(', ')})  [target < 3 s]`);
+const brief = measure('measure-brief.ts', String(rows), String(orders));
+console.log(`Word brief of a ${rows}-case month (${orders} orders) on top of the build (read back + compose + .docx): best ${fmt(brief.bestSeconds)} s (runs ${(brief.runsSeconds as number[]).map((s) => s.toFixed(2)).join(', ')}; compose ${fmt(brief.composeSeconds)} s; ${fmt(brief.docxKb, 0)} KB); 定稿 ${fmt(brief.finaliseSeconds)} s  [target < 2 s]`);
 const syncs = measure('measure-office-syncs.ts');
 console.log(`Office.js syncs (fake Excel): a 10-row table ${syncs.table10}, a 1,000-row table ${syncs.table1000}; the sample's September report (${syncs.septemberSheets} sheets) ${syncs.septemberSyncs}; reading 200,000 rows × 24 ${syncs.read200kSyncs}`);
 if (existsSync(join(here, 'read-xlsx.ts'))) {
