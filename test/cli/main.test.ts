@@ -6,6 +6,7 @@ import { main } from '../../src/cli/main.ts';
 import { rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
 import { readWorkbook } from '../../src/hosts/file/read-workbook.ts';
 import { writeWorkbook } from '../../src/hosts/file/write-workbook.ts';
+import { docxText } from '../../src/hosts/file/brief-docx.ts';
 import * as codepages from '@e965/xlsx/dist/cpexcel.full.mjs';
 import type { CP$Utils } from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { caseHeaders, caseSheet, closedCase } from '../helpers/case-sheet.ts';
@@ -30,7 +31,32 @@ describe('case-brief command line', () => {
   it('documents every option in --help', () => {
     const { status, out } = run(['--help']);
     assert.equal(status, 0);
-    for (const option of ['--period', '--as-of', '--out', '--json', '--force', '--built-at', '--quiet', '--out-dir', 'build', 'demo']) assert.ok(out.includes(option), option);
+    for (const option of ['--period', '--as-of', '--out', '--json', '--force', '--built-at', '--quiet', '--out-dir', '--final', 'build', 'brief', 'demo']) assert.ok(out.includes(option), option);
+  });
+
+  it('writes the Word brief of a built workbook, and with --final records the period into its 历史指标', async () => {
+    const built = join(dir, 'built.xlsx');
+    assert.equal(run(['build', input, '--period', '2021-09', '--out', built, '--built-at', '2021-10-11 09:00']).status, 0);
+    const out: string[] = [];
+    const err: string[] = [];
+    const docx = join(dir, '简报.docx');
+    const status = await main(['brief', built, '--period', '2021-09', '--out', docx, '--final', '--built-at', '2021-10-12 09:00'], (line) => out.push(line), (line) => err.push(line));
+    assert.equal(status, 0, err.join('\n'));
+    assert.match(out.join('\n'), /已写出简报 .*简报\.docx（2021年9月数据分析简报）/);
+    assert.match(out.join('\n'), /2021年9月已定稿/);
+    const text = docxText(new Uint8Array(readFileSync(docx))).join('\n');
+    assert.ok(text.includes('二、具体分析') && text.includes('（一）数字城管系统案件基本情况'));
+    const history = readWorkbook(new Uint8Array(readFileSync(built)), 'built.xlsx').find((sheet) => sheet.name === '历史指标');
+    assert.ok(history?.rows.some((row) => row[0] === '2021-09' && row[7] === '定稿'));
+  });
+
+  it('exits with 2 and says what to do when the period was never built in the workbook', async () => {
+    const built = join(dir, 'built-august.xlsx');
+    assert.equal(run(['build', input, '--period', '2021-09', '--out', built]).status, 0);
+    const err: string[] = [];
+    const status = await main(['brief', built, '--period', '2021-08', '--out', join(dir, 'x.docx')], () => undefined, (line) => err.push(line));
+    assert.equal(status, 2);
+    assert.match(err.join('\n'), /没有2021年8月生成的月报表.*请先生成2021年8月的月报表/);
   });
 
   it('builds a copy of the workbook with the period\'s sheets, and leaves the input file as it was', () => {
