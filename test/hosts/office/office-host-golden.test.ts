@@ -81,6 +81,7 @@ describe('Office host: the sample through fake Excel gives the golden figures', 
   });
 
   it('writes the whole September report in a handful of syncs', () => {
-    assert.ok(syncsForSeptember <= 12, `${syncsForSeptember} syncs`);
+    // 12 sheets since the brief added 具体分析 and the hidden layout store (_月报版式).
+    assert.ok(syncsForSeptember <= 14, `${syncsForSeptember} syncs`);
   });
 });
