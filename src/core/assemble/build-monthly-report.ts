@@ -95,8 +95,8 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const asOfText = formatWallTime(asOf);
 
   const statistics = computeCaseStatistics(records, { period, asOf, settings, hasDeadlineColumn });
-  const hotline = orderLayouts.length ? computeHotlineStatistics(orders, { period, asOf, settings, returnedIds: exports.returnedIds, manualGroups: exports.manualGroups }) : null;
-  const topics = computeFocusTopics(hotline?.cohort ?? [], statistics.cohort, { settings, asOf, categoryOf: hotline?.categoryOf ?? new Map(), repeatGroups: hotline?.repeatGroups ?? [] });
+  const hotline = orderLayouts.length ? computeHotlineStatistics(orders, { period, asOf, settings, returnedIds: exports.returnedIds, manualGroups: exports.manualGroups, personal: exports.callerNames }) : null;
+  const topics = computeFocusTopics(hotline?.cohort ?? [], statistics.cohort, { settings, asOf, categoryOf: hotline?.categoryOf ?? new Map(), repeatGroups: hotline?.repeatGroups ?? [], personal: exports.callerNames });
 
   const historySheet = sheets.find((sheet) => sheet.name === historySheetName);
   const historyRead = historySheet ? readHistorySheet(historySheet) : { records: [], warnings: [] };

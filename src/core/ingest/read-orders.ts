@@ -9,6 +9,7 @@ import type { BuildWarning } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
 import { cellToText, isYes, normalizeName, normalizeText } from '../text/normalize.ts';
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
+import { hotlineFields } from './columns.ts';
 import type { SheetLayout } from './detect-header.ts';
 import { createUnitResolver } from './resolve-unit.ts';
 import { forEachDataRow, type RowAccounting } from './read-cases.ts';
@@ -18,7 +19,7 @@ export interface OrderSheetRead {
   readonly records: readonly OrderRecord[];
   readonly accounting: RowAccounting;
   readonly warnings: readonly BuildWarning[];
-  /** Caller names seen in the caller column: used only to mask them in free text. */
+  /** Caller names and numbers seen in the caller and phone columns: used only to mask them in free text. */
   readonly callerNames: ReadonlySet<string>;
 }
 
@@ -39,7 +40,8 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
   const resolveUnit = createUnitResolver(settings);
   const doneWords = new Set(settings.hotlineDoneWords.map((word) => normalizeName(word)));
   const [idCol, receivedCol, unitCol, contentCol, addressCol, statusCol] = ['orderId', 'receivedAt', 'unit', 'content', 'address', 'status'].map(col);
-  const [deadlineCol, finishedCol, overdueCol, returnCol, typeCol, repeatCol, callerCol] = ['deadline', 'finishedAt', 'overdueFlag', 'returnCount', 'orderType', 'repeatOf', 'caller'].map(col);
+  const [deadlineCol, finishedCol, overdueCol, returnCol, typeCol, repeatCol] = ['deadline', 'finishedAt', 'overdueFlag', 'returnCount', 'orderType', 'repeatOf'].map(col);
+  const personalCols = hotlineFields.filter((spec) => spec.personal).map((spec) => col(spec.field)).filter((index) => index >= 0);
   const levelCols = categoryLevelFields.map(col).filter((index) => index >= 0);
   const callerNames = new Set<string>();
   const byId = new Map<string, OrderRecord>();
@@ -71,9 +73,10 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
       }
       return parsed;
     };
-    if (callerCol >= 0) {
-      const caller = text(row, callerCol);
-      if (caller.length >= 2 && caller.length <= 4) callerNames.add(caller);
+    // Names of any length (欧阳娜娜娜, 买买提·艾力) and the caller's numbers: only ever used to mask free text.
+    for (const personalCol of personalCols) {
+      const value = text(row, personalCol);
+      if (value.length >= 2 && value.length <= 40) callerNames.add(value);
     }
     const levels = levelCols.map((index2) => text(row, index2)).filter((level) => level !== '');
     const path = levels.join('/');

@@ -56,11 +56,13 @@ export interface ComputeFocusTopicsOptions {
   readonly asOf: WallTime;
   readonly categoryOf: ReadonlyMap<string, string>;
   readonly repeatGroups: readonly RepeatGroup[];
+  /** Callers' names and numbers from the export: never part of a place name. */
+  readonly personal?: ReadonlySet<string>;
 }
 
 /** Figures of every focus topic over the period's cohorts (orders and cases, either may be empty). */
 export function computeFocusTopics(orders: readonly OrderRecord[], cases: readonly CaseRecord[], options: ComputeFocusTopicsOptions): TopicFigures[] {
-  const findPlaces = createPlaceFinder(options.settings.knownCommunities);
+  const findPlaces = createPlaceFinder(options.settings.knownCommunities, { personal: options.personal });
   const includesAny = (text: string, words: readonly string[]) => {
     const targets = words.map((word) => normalizeText(word)).filter((word) => word !== '');
     if (targets.length === 0 || text === '') return false;

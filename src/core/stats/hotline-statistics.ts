@@ -43,6 +43,8 @@ export interface ComputeHotlineStatisticsOptions {
   /** Returns per order id, from a returns sheet. */
   readonly returnedIds?: ReadonlyMap<string, number>;
   readonly manualGroups?: readonly (readonly string[])[];
+  /** Callers' names and numbers from the export: never part of a place name. */
+  readonly personal?: ReadonlySet<string>;
 }
 
 const noUnit = '（未填承办单位）';
@@ -56,8 +58,8 @@ export function isOrderOverdue(order: OrderRecord, asOf: WallTime): boolean {
 }
 
 /** Place of an order: first place in its address, else in its content. */
-export function createOrderPlaceFinder(settings: Settings): (order: OrderRecord) => Place | null {
-  const find = createPlaceFinder(settings.knownCommunities);
+export function createOrderPlaceFinder(settings: Settings, personal: ReadonlySet<string> = new Set()): (order: OrderRecord) => Place | null {
+  const find = createPlaceFinder(settings.knownCommunities, { personal });
   return (order) => find(order.address)[0] ?? find(order.content)[0] ?? null;
 }
 
@@ -103,7 +105,7 @@ export function computeHotlineStatistics(orders: readonly OrderRecord[], options
     [...map].sort(([leftName, left], [rightName, right]) => right.count - left.count || left.rank - right.rank || (leftName < rightName ? -1 : 1)).map(([name, entry]) => ({ name, count: entry.count }));
   const sortByRank = (map: Map<string, { count: number; rank: number }>) =>
     [...map].sort(([leftName, left], [rightName, right]) => left.rank - right.rank || (leftName < rightName ? -1 : 1)).map(([name, entry]) => ({ name, count: entry.count }));
-  const placeOf = createOrderPlaceFinder(settings);
+  const placeOf = createOrderPlaceFinder(settings, options.personal);
   const repeatGroups = findRepeatProblems(cohort, {
     threshold: settings.repeatThreshold,
     categoryOf: (order) => categoryOf.get(order.orderId) ?? '',

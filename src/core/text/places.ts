@@ -5,6 +5,7 @@
  * other (`S3-2` and `S3-2-3号`) or a range holds the other (`1至6号` holds `3号`); a missing number
  * conflicts with nothing.
  */
+import { maskerFor, personPrefixLength } from './mask.ts';
 import { normalizeText } from './normalize.ts';
 
 export interface Place {
@@ -18,7 +19,7 @@ export interface Place {
 const communitySuffix = /小区|花园|公馆|家园|山庄|新村|公寓|大厦|华府|首府|誉府|花城|苑|郡|城|府|园/g;
 const roadSuffix = /大道|路|街|巷/g;
 /** Characters that end a name when walking back from its suffix. */
-const boundary = /[路街道巷区县市镇乡村号栋幢楼层的在于和与及对旁边近内、，,。；;：:（）()\s\d/\\-]/;
+const boundary = /[路街道巷区县市镇乡村号栋幢楼层的在于和与及对旁边近内、，,。；;：:（）()\s\d/\\*-]/;
 /** A suffix followed by one of these is part of another word: 城区, 城市, 城管, 园林, 府前路 … */
 const notAName = /^[区市管乡镇中林路街道委办局]/;
 const stopNames = new Set(['政府', '市政府', '区政府', '县政府', '老城', '新城', '主城', '县城', '进城', '公园', '花园', '家园', '校园', '园区']);
@@ -33,6 +34,21 @@ function walkBack(text: string, suffixStart: number, maxChars: number): number {
   return start;
 }
 
+/** Where a place word may follow a person: ***住幸福花园, ***家幸福花园. */
+const placeWord = /^(?:家住|住在|住|家|在|于)/;
+
+/**
+ * The start of a name ending at `suffixStart`, with any person in front of it left out. The text is
+ * masked already, so a caller's name is *** (a boundary): a place word right after it goes too
+ * (***住幸福花园); a name-like prefix before 住/家/在 that masking did not catch goes as well
+ * (王某某家…). A place is never built from a person.
+ */
+function startWithoutPerson(text: string, start: number, suffixStart: number): number {
+  let from = start;
+  if (from > 0 && text[from - 1] === '*') from += placeWord.exec(text.slice(from, suffixStart))?.[0].length ?? 0;
+  return from + personPrefixLength(text.slice(from, suffixStart));
+}
+
 function numberAfter(text: string, end: number): string[] {
   // A known name may be written with its suffix after it (宏升国际 → 宏升国际小区5栋).
   const rest = text.slice(end, end + 26).replace(/^(小区|花园|家园|苑|园|郡|城)/, '');
@@ -41,10 +57,12 @@ function numberAfter(text: string, end: number): string[] {
 }
 
 /** Finds places in text, in order of appearance; known names first where they overlap a guessed one. */
-export function createPlaceFinder(knownCommunities: readonly string[]): (text: string) => Place[] {
+export function createPlaceFinder(knownCommunities: readonly string[], options: { readonly personal?: ReadonlySet<string> } = {}): (text: string) => Place[] {
+  // Places are read from masked text only: a caller's name never becomes part of a place name.
+  const mask = maskerFor(options.personal);
   const known = [...new Set(knownCommunities.map((name) => normalizeText(name)).filter((name) => name.length >= 2))].sort((left, right) => right.length - left.length);
   return (raw: string) => {
-    const text = normalizeText(raw);
+    const text = normalizeText(mask(raw));
     if (text === '') return [];
     const found: { start: number; end: number; place: Place }[] = [];
     const overlaps = (start: number, end: number) => found.some((entry) => start < entry.end && end > entry.start);
@@ -57,7 +75,7 @@ export function createPlaceFinder(knownCommunities: readonly string[]): (text: s
       const suffixStart = match.index ?? 0;
       const end = suffixStart + match[0].length;
       if (notAName.test(text.slice(end, end + 1))) continue;
-      const start = walkBack(text, suffixStart, 6);
+      const start = startWithoutPerson(text, walkBack(text, suffixStart, 6), suffixStart);
       const name = text.slice(start, end);
       if (end - start < match[0].length + (match[0].length === 1 ? 2 : 1) || stopNames.has(name) || overlaps(start, end)) continue;
       found.push({ start, end, place: { name: name.replace(/^(通川区|达川区|西外|南外|北外)/, '') || name, kind: 'community', number: numberAfter(text, end) } });
@@ -69,7 +87,7 @@ export function createPlaceFinder(knownCommunities: readonly string[]): (text: s
         const end = suffixStart + match[0].length;
         // 西城街道 is a sub-district, not a street called 西城街.
         if (match[0] === '街' && text[end] === '道') continue;
-        const start = walkBack(text, suffixStart, 6);
+        const start = startWithoutPerson(text, walkBack(text, suffixStart, 6), suffixStart);
         if (end - start < match[0].length + 1 || overlaps(start, end)) continue;
         found.push({ start, end, place: { name: text.slice(start, end), kind: 'road', number: numberAfter(text, end) } });
       }
