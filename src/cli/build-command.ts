@@ -2,10 +2,12 @@
  * `case-brief build`: read an export file, build the period's tables, write the new workbook (and the
  * JSON if asked), print the summary, the failed checks, the warnings and the timings.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { buildReportFile } from '../hosts/file/build-file.ts';
+import { readSheetNames } from '../hosts/file/read-workbook.ts';
 import { jsonReport, printWarnings } from './report-output.ts';
+import { checkOutputPaths, FileProblem, readInputFile, writeFilesAtomically, type PlannedWrite } from './safe-files.ts';
 
 /** A mistake in the command line itself (exit 2). */
 export class UsageError extends Error {}
@@ -21,19 +23,50 @@ export interface BuildCommand {
   quiet: boolean;
 }
 
+/**
+ * Sheets of an existing output file that the new workbook would not hold (another month's report, a
+ * sheet the clerk added): writing would lose them. An output that is no workbook at all is all loss.
+ */
+function sheetsLostBy(out: string, newBytes: Uint8Array): string[] | 'not-a-workbook' {
+  if (!existsSync(out)) return [];
+  let existing: string[];
+  try {
+    const bytes = readInputFile(out);
+    // Every workbook this tool writes is an .xlsx package (a zip): anything else is not one of ours.
+    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return 'not-a-workbook';
+    existing = readSheetNames(bytes, basename(out));
+  } catch {
+    return 'not-a-workbook';
+  }
+  const kept = new Set(readSheetNames(newBytes, basename(out)));
+  return existing.filter((name) => !kept.has(name));
+}
+
 export function runBuild(command: BuildCommand, write: (line: string) => void): void {
-  if (resolve(command.input) === resolve(command.out)) throw new UsageError('输出文件不能与输入文件相同：原始导出表必须保持不变。');
   if (extname(command.out).toLowerCase() !== '.xlsx') throw new UsageError(`输出文件应以 .xlsx 结尾：${command.out}`);
-  const bytes = new Uint8Array(readFileSync(command.input));
+  checkOutputPaths(command.input, [{ option: '--out', path: command.out }, ...(command.json ? [{ option: '--json', path: command.json }] : [])]);
+  const bytes = readInputFile(command.input);
   const { bytes: output, result, timings } = buildReportFile(bytes, basename(command.input), {
     period: command.period,
     asOf: command.asOf,
     builtAt: command.builtAt,
     force: command.force,
   });
+  if (!command.force) {
+    const lost = sheetsLostBy(command.out, output);
+    if (lost === 'not-a-workbook') throw new FileProblem(`输出文件 ${command.out} 已存在，而且不是工作簿：写出会替换它。请换一个输出文件名；如确定替换，加 --force。`);
+    if (lost.length) {
+      throw new FileProblem(
+        `输出文件 ${command.out} 已存在，其中的 ${lost.slice(0, 6).join('、')}${lost.length > 6 ? ` 等 ${lost.length} 张表` : ''}不在这次生成的工作簿里，写出会让它们丢失。` +
+          `要在这个文件上接着生成，请把它作为输入（case-brief build ${command.out} --out 新文件.xlsx）；换一个输出文件名；或加 --force 替换它。`,
+      );
+    }
+  }
   mkdirSync(dirname(resolve(command.out)), { recursive: true });
-  writeFileSync(command.out, output);
-  if (command.json) writeFileSync(command.json, JSON.stringify(jsonReport(result), null, 2) + '\n');
+  const writes: PlannedWrite[] = [{ path: command.out, data: output }];
+  if (command.json) writes.push({ path: command.json, data: JSON.stringify(jsonReport(result), null, 2) + '\n' });
+  // The old JSON goes before the new workbook takes its place: never a new report beside a stale JSON.
+  writeFilesAtomically(writes, command.json ? [command.json] : []);
   for (const line of result.summary) write(line);
   for (const check of result.reconciliation) if (!check.ok) write(`  ✗ ${check.name}：${check.detail}`);
   printWarnings(result, write, command.quiet);

@@ -10,6 +10,8 @@ import { InputError } from '../core/index.ts';
 import { EditedSheetsError } from '../hosts/file/build-file.ts';
 import { runBuild, UsageError } from './build-command.ts';
 import { runBrief } from './brief-command.ts';
+import { FileProblem } from './safe-files.ts';
+import { reportInternalError } from './internal-error.ts';
 
 const usage = `城管月报助手 命令行 (case-brief)
 
@@ -24,9 +26,11 @@ build  读取导出表，生成统计期的月报表，写出一个新工作簿�
   --period <2021-09>     统计期（年-月）。缺省：数据中最近的完整月份。 Period; default: latest complete month.
   --as-of <时间>          统计时点，如 "2021-10-08 17:30"。缺省：月报设置中的统计时点，否则导出中最晚的事件时间。
                          As-of time; default: the settings' override, else the latest event time.
-  --out <文件>            输出工作簿（.xlsx），必填，不能与输入相同。 Output workbook, required.
+  --out <文件>            输出工作簿（.xlsx），必填，不能是输入文件（也不能是指向它的链接）。先写临时文件再替换，
+                         写到一半出错时原文件不变。 Output workbook, required; written atomically.
   --json <文件>           另存一份 JSON 结果（各表数值、警告、对账）。 Also write the figures as JSON.
-  --force                即使已生成的表被手工改过，也覆盖。 Overwrite generated sheets edited by hand.
+  --force                即使已生成的表被手工改过、或已有的输出文件中有这次不会写出的表，也覆盖。
+                         Overwrite generated sheets edited by hand, or an output file whose other sheets would be lost.
   --built-at <时间>       记录的生成时间（缺省：现在，北京时间）。 Build time recorded (default: now, China time).
   --quiet                只打印摘要，不列出警告明细。 Print the summary only.
 
@@ -116,7 +120,7 @@ export function main(argv: readonly string[], write: (line: string) => void = (l
 
 /** The exit status of a failed command, after saying what went wrong. */
 function exitStatus(error: unknown, writeError: (line: string) => void): number {
-  if (error instanceof InputError || error instanceof UsageError) {
+  if (error instanceof InputError || error instanceof UsageError || error instanceof FileProblem) {
     writeError(`错误：${error.message}`);
     return 2;
   }
@@ -124,14 +128,10 @@ function exitStatus(error: unknown, writeError: (line: string) => void): number 
     writeError(`未写出：${error.message}`);
     return 3;
   }
-  if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-    writeError(`错误：找不到文件 ${(error as Error & { path?: string }).path ?? ''}`);
-    return 2;
-  }
   if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
     writeError(`错误：${error.message}\n用 case-brief --help 查看用法。`);
     return 2;
   }
-  writeError(`出错了：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  writeError(reportInternalError(error));
   return 1;
 }

@@ -94,7 +94,7 @@ describe('case-brief command line', () => {
   it('refuses to write over the input file', () => {
     const { status, err } = run(['build', input, '--out', input]);
     assert.equal(status, 2);
-    assert.match(err, /不能与输入文件相同/);
+    assert.match(err, /就是输入文件/);
   });
 
   it('exits with 2 and names the sheet, the column and the headers seen when a required column is missing', () => {

@@ -12,6 +12,7 @@ import * as XLSX from '@e965/xlsx';
 import type { CellValue, RawSheet } from '../../core/model/raw-sheet.ts';
 import type { SheetGrid } from '../../core/model/grid.ts';
 import { readXlsxFast } from './fast-xlsx-reader.ts';
+import { checkReadable, describeReadFailure } from './read-failure.ts';
 
 /** A RawSheet as read from a file, with the sheet's visibility. */
 export interface ReadSheet extends RawSheet {
@@ -41,9 +42,19 @@ const COMMON_OPTIONS: XLSX.ParsingOptions = {
 /**
  * Reads every sheet of a workbook file into raw grids; `fileName` names a text file's only sheet.
  * .xlsx packages go through the fast byte scanner (same values, a quarter of the time and memory on
- * 200,000 rows); anything it cannot read, and .xls/.csv, through SheetJS.
+ * 200,000 rows); anything it cannot read, and .xls/.csv, through SheetJS. A file that cannot be read
+ * (password-protected, damaged, not a spreadsheet) is an InputError that says so in the clerk's words.
  */
 export function readWorkbook(bytes: Uint8Array, fileName: string): ReadSheet[] {
+  checkReadable(bytes, fileName);
+  try {
+    return readAnyWorkbook(bytes, fileName);
+  } catch (error) {
+    throw describeReadFailure(bytes, fileName, error);
+  }
+}
+
+function readAnyWorkbook(bytes: Uint8Array, fileName: string): ReadSheet[] {
   if (containerOf(bytes) === 'zip') {
     try {
       const sheets = readXlsxFast(bytes);
