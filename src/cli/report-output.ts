@@ -6,7 +6,11 @@ import { printedRows, warningKindLabels, type BuildResult, type BuildWarning } f
 
 export function printWarnings(result: BuildResult, write: (line: string) => void, quiet: boolean): void {
   const groups = new Map<string, BuildWarning[]>();
-  for (const warning of result.warnings) groups.set(warning.kind, [...(groups.get(warning.kind) ?? []), warning]);
+  for (const warning of result.warnings) {
+    const list = groups.get(warning.kind);
+    if (list) list.push(warning);
+    else groups.set(warning.kind, [warning]);
+  }
   if (!groups.size) {
     write('警告：无。');
     return;

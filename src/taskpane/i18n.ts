@@ -290,6 +290,7 @@ const enUS: Strings = {
   noWarnings: 'No warnings.',
   warningKinds: {
     duplicateId: 'Duplicate ids (the later row counts)',
+    lostPrecisionId: 'Ids rounded by Excel (scientific notation)',
     badTime: 'Unreadable times',
     unknownStage: 'Unknown stage (counted as reported only)',
     unknownUnit: 'Unit not in the settings',

@@ -11,7 +11,7 @@ import { compareText, type CaseStatistics } from '../stats/case-statistics.ts';
 import { flagCase } from '../stats/case-flags.ts';
 import { formatRate } from '../report/rate-display.ts';
 import { isInPeriod, periodContaining, periodLabel, type Period } from '../time/period.ts';
-import { groupRows, rowWarnings } from './row-warnings.ts';
+import { groupByValue, groupRows, rowWarnings } from './row-warnings.ts';
 
 export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatistics, period: Period, settings: Settings, hasDeadlineColumn: boolean, reportSheets: readonly SheetGrid[]): BuildWarning[] {
   const warnings: BuildWarning[] = [];
@@ -29,7 +29,8 @@ export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatisti
       })),
     );
   }
-  for (const [unitText, list] of groupRows(stats.unknownUnitCases, (record) => record.unitText)) {
+  const unknownUnits = groupByValue(stats.unknownUnitCases, (record) => record.unitText);
+  for (const [unitText, list] of unknownUnits.named) {
     warnings.push(
       ...rowWarnings(list, (sheet, rows) => ({
         kind: 'unknownUnit',
@@ -38,6 +39,19 @@ export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatisti
         column: '处置部门',
         message: `处置部门"${unitText}"不在设置的单位表中（${rows.length} 件），在"部门处置"表中单独列出。`,
         action: `在"月报设置"的【一级单位】或【二级单位】中加上它，或把"${unitText}"加到某个单位的"其他写法"中，然后重新生成。`,
+      })),
+    );
+  }
+  if (unknownUnits.rest) {
+    const { values } = unknownUnits.rest;
+    warnings.push(
+      ...rowWarnings(unknownUnits.rest.records, (sheet, rows) => ({
+        kind: 'unknownUnit',
+        sheet,
+        rows,
+        column: '处置部门',
+        message: `另有 ${values.length} 个处置部门不在设置的单位表中（共 ${rows.length} 件，如 ${values.slice(0, 3).join('、')}），在"部门处置"表中各自单独列出。`,
+        action: '这么多单位不在设置中，多半是处置部门列选错了，或单位名称里带了编号、人名等：请检查导出表的处置部门列；单位确实是这些时，在"月报设置"的【一级单位】中加上它们。',
       })),
     );
   }
@@ -53,10 +67,11 @@ export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatisti
       })),
     );
   }
-  for (const [source, list] of groupRows(
+  const unknownSources = groupByValue(
     stats.cohort.filter((record) => !record.sourceKnown),
     (record) => record.source,
-  )) {
+  );
+  for (const [source, list] of unknownSources.named) {
     warnings.push(
       ...rowWarnings(list, (sheet, rows) => ({
         kind: 'unknownSource',
@@ -65,6 +80,19 @@ export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatisti
         column: '问题来源',
         message: `问题来源"${source}"不在设置中（${rows.length} 件），在"案件概况"中排在已设置的来源之后。`,
         action: `如是某个来源的别称，把它加到"月报设置"【问题来源】的"其他写法"中。`,
+      })),
+    );
+  }
+  if (unknownSources.rest) {
+    const { values } = unknownSources.rest;
+    warnings.push(
+      ...rowWarnings(unknownSources.rest.records, (sheet, rows) => ({
+        kind: 'unknownSource',
+        sheet,
+        rows,
+        column: '问题来源',
+        message: `另有 ${values.length} 个问题来源不在设置中（共 ${rows.length} 件，如 ${values.slice(0, 3).join('、')}）。`,
+        action: '请检查导出表的问题来源列是否选对；来源确实是这些时，在"月报设置"【问题来源】中加上它们。',
       })),
     );
   }
@@ -85,9 +113,11 @@ export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatisti
     warnings.push({ kind: 'noDeadlineColumn', sheet: stats.cohort[0]?.sheet ?? '', rows: [], message: '案件表没有处置截止时间列：应结案数按应处置数计，按期处置、按期结案各列为空。', action: '导出时加上"处置截止时间"或"捆绑处置截止时间"列。' });
   }
   const unitSheet = reportSheets[1]?.name ?? '';
+  // Units of the settings only: a unit not in the settings is warned about already, and 30,000 of them
+  // (a wrong unit column) must not give 30,000 more warnings.
   for (const row of stats.unitRows) {
     const rate = row.counts.dueClose ? row.counts.closedOnTime / row.counts.dueClose : null;
-    if (hasDeadlineColumn && rate !== null && rate < settings.onTimeClosureWarnBelow) {
+    if (row.known && hasDeadlineColumn && rate !== null && rate < settings.onTimeClosureWarnBelow) {
       warnings.push({
         kind: 'lowRate',
         sheet: unitSheet,

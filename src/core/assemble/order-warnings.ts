@@ -7,7 +7,7 @@ import type { BuildWarning } from '../model/warning.ts';
 import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
 import { historySheetName } from '../report/history.ts';
 import { isInPeriod, periodLabel, type Period } from '../time/period.ts';
-import { groupRows, rowWarnings } from './row-warnings.ts';
+import { groupByValue, rowWarnings } from './row-warnings.ts';
 
 export function orderWarnings(orders: readonly OrderRecord[], hotline: HotlineStatistics, period: Period, previousReceived: number | null, previousLabel: string): BuildWarning[] {
   const warnings: BuildWarning[] = [];
@@ -15,7 +15,8 @@ export function orderWarnings(orders: readonly OrderRecord[], hotline: HotlineSt
   warnings.push(
     ...rowWarnings(outside, (sheet, rows) => ({ kind: 'outsidePeriod', sheet, rows, message: `${rows.length} 件工单的受理时间不在${periodLabel(period)}，不计入本期。`, action: '无需处理；要统计其他月份，请选择对应的统计期。' })),
   );
-  for (const [unitText, list] of groupRows(hotline.unknownUnitOrders, (order) => order.unitText)) {
+  const unknownUnits = groupByValue(hotline.unknownUnitOrders, (order) => order.unitText);
+  for (const [unitText, list] of unknownUnits.named) {
     warnings.push(
       ...rowWarnings(list, (sheet, rows) => ({
         kind: 'unknownUnit',
@@ -24,6 +25,19 @@ export function orderWarnings(orders: readonly OrderRecord[], hotline: HotlineSt
         column: '承办单位',
         message: `承办单位"${unitText}"不在设置的单位表中（${rows.length} 件），在部门受理表中单独列出。`,
         action: `在"月报设置"的【一级单位】中加上它（分组可填"其他"），或把它加到某个单位的"其他写法"中。`,
+      })),
+    );
+  }
+  if (unknownUnits.rest) {
+    const { values } = unknownUnits.rest;
+    warnings.push(
+      ...rowWarnings(unknownUnits.rest.records, (sheet, rows) => ({
+        kind: 'unknownUnit',
+        sheet,
+        rows,
+        column: '承办单位',
+        message: `另有 ${values.length} 个承办单位不在设置的单位表中（共 ${rows.length} 件，如 ${values.slice(0, 3).join('、')}），在部门受理表中各自单独列出。`,
+        action: '请检查导出表的承办单位列是否选对；单位确实是这些时，在"月报设置"的【一级单位】中加上它们。',
       })),
     );
   }

@@ -21,3 +21,23 @@ export function rowWarnings(records: readonly { readonly sheet: string; readonly
   return [...groupRows(records, (record) => record.sheet)].map(([sheet, list]) => make(sheet, list.map((record) => record.row)));
 }
 
+
+/** How many distinct values (units, sources, stages) get a warning each; the others share one. */
+export const namedValueWarnings = 20;
+
+export interface ValueGroups<T> {
+  /** The most frequent values with their records, most first (ties in order of first appearance). */
+  readonly named: readonly (readonly [string, T[]])[];
+  /** Every other value and its records, or null when there are none. */
+  readonly rest: { readonly values: readonly string[]; readonly records: readonly T[] } | null;
+}
+
+/**
+ * Records grouped by a value (an unknown unit's spelling, say), the `named` most frequent values each
+ * on their own and the rest together: 30,000 unknown units give 21 warnings, not 30,000.
+ */
+export function groupByValue<T>(records: readonly T[], keyOf: (record: T) => string, named = namedValueWarnings): ValueGroups<T> {
+  const groups = [...groupRows(records, keyOf)].sort((left, right) => right[1].length - left[1].length);
+  const rest = groups.slice(named);
+  return { named: groups.slice(0, named), rest: rest.length ? { values: rest.map(([value]) => value), records: rest.flatMap(([, list]) => list) } : null };
+}

@@ -10,6 +10,7 @@ import type { Settings } from '../settings/settings.ts';
 import { cellToText, isYes, normalizeHeader, normalizeText } from '../text/normalize.ts';
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { caseFields } from './columns.ts';
+import { duplicateIdWarnings, isLostPrecisionId, lostPrecisionWarning, sameRow } from './id-checks.ts';
 import type { SheetLayout } from './detect-header.ts';
 import { createUnitResolver } from './resolve-unit.ts';
 import { createSourceResolver, createStageResolver } from './resolve-stage.ts';
@@ -167,6 +168,9 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
   const unknownStages = new Map<string, number[]>();
   let badRows = 0;
   let replacedRows = 0;
+  let identicalRows = 0;
+  const lostPrecisionRows: number[] = [];
+  const firstRow = sheet.firstRow ?? 1;
   const duplicateRows = new Map<string, number[]>();
   const badTimeByColumn = new Map<string, { rows: number[]; samples: string[] }>();
   const noteBadTime = (field: string, rowNumber: number, value: CellValue) => {
@@ -253,9 +257,16 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       reworkCount: reworkCol >= 0 ? readCount(row[reworkCol]) : 0,
       postponeCount: postponeCol >= 0 ? readCount(row[postponeCol]) : 0,
     };
+    // An id Excel has rounded says nothing about which rows are one case: each row counts on its own.
+    if (isLostPrecisionId(row[idCol], caseId)) {
+      lostPrecisionRows.push(rowNumber);
+      byId.set(`${caseId}\u0000${rowNumber}`, record);
+      return;
+    }
     const earlier = byId.get(caseId);
     if (earlier) {
       replacedRows++;
+      if (sameRow(sheet.rows[earlier.row - firstRow], row)) identicalRows++;
       const seen = duplicateRows.get(caseId) ?? [earlier.row];
       seen.push(rowNumber);
       duplicateRows.set(caseId, seen);
@@ -306,16 +317,8 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       action: `在"月报设置"的阶段词中把"${stageText}"加到对应的阶段，然后重新生成。`,
     });
   }
-  for (const [caseId, seenRows] of duplicateRows) {
-    warnings.push({
-      kind: 'duplicateId',
-      sheet: sheetName,
-      rows: seenRows,
-      column: layout.headers[idCol],
-      message: `编号 ${caseId} 出现 ${seenRows.length} 次（第 ${seenRows.join('、')} 行），按最后一行（第 ${seenRows[seenRows.length - 1]} 行）统计。`,
-      action: '通常是导出时案件状态有更新，无需处理；如不对，请删去多余的行。',
-    });
-  }
+  warnings.push(...duplicateIdWarnings({ sheet: sheetName, column: layout.headers[idCol], rowsById: duplicateRows, identicalRows, noun: '案件' }));
+  if (lostPrecisionRows.length) warnings.push(lostPrecisionWarning(sheetName, layout.headers[idCol], lostPrecisionRows, cellToText(sheet.rows[lostPrecisionRows[0] - firstRow]?.[idCol]), '案件'));
   const records = [...byId.values()];
   return {
     sheet: sheetName,

@@ -10,6 +10,7 @@ import type { Settings } from '../settings/settings.ts';
 import { cellToText, isYes, normalizeName, normalizeText } from '../text/normalize.ts';
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { hotlineFields } from './columns.ts';
+import { duplicateIdWarnings, isLostPrecisionId, lostPrecisionWarning, sameRow } from './id-checks.ts';
 import type { SheetLayout } from './detect-header.ts';
 import { createUnitResolver } from './resolve-unit.ts';
 import { forEachDataRow, type RowAccounting } from './read-cases.ts';
@@ -50,6 +51,9 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
   const duplicates = new Map<string, number[]>();
   let badRows = 0;
   let replacedRows = 0;
+  let identicalRows = 0;
+  const lostPrecisionRows: number[] = [];
+  const firstRow = sheet.firstRow ?? 1;
   const noteBad = (label: string, rowNumber: number) => {
     const rows = badTimes.get(label) ?? [];
     rows.push(rowNumber);
@@ -103,9 +107,15 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
       orderType: text(row, typeCol),
       repeatOf: text(row, repeatCol),
     };
+    if (isLostPrecisionId(row[idCol], orderId)) {
+      lostPrecisionRows.push(rowNumber);
+      byId.set(`${orderId}\u0000${rowNumber}`, record);
+      return;
+    }
     const earlier = byId.get(orderId);
     if (earlier) {
       replacedRows++;
+      if (sameRow(sheet.rows[earlier.row - firstRow], row)) identicalRows++;
       const rows = duplicates.get(orderId) ?? [earlier.row];
       rows.push(rowNumber);
       duplicates.set(orderId, rows);
@@ -127,9 +137,8 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
       action: '把时间改成 2021-09-03 10:22 这样的格式后重新生成。',
     });
   }
-  for (const [orderId, rows] of duplicates) {
-    warnings.push({ kind: 'duplicateId', sheet: sheet.name, rows, column: layout.headers[idCol], message: `工单编号 ${orderId} 出现 ${rows.length} 次（第 ${rows.join('、')} 行），按最后一行统计。`, action: '通常无需处理。' });
-  }
+  warnings.push(...duplicateIdWarnings({ sheet: sheet.name, column: layout.headers[idCol], rowsById: duplicates, identicalRows, noun: '工单' }));
+  if (lostPrecisionRows.length) warnings.push(lostPrecisionWarning(sheet.name, layout.headers[idCol], lostPrecisionRows, cellToText(sheet.rows[lostPrecisionRows[0] - firstRow]?.[idCol]), '工单'));
   const records = [...byId.values()];
   return {
     sheet: sheet.name,

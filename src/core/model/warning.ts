@@ -5,6 +5,7 @@
 
 export type WarningKind =
   | 'duplicateId' // 重复编号: the later row wins
+  | 'lostPrecisionId' // 编号被 Excel 改成科学计数法: each row counts as its own
   | 'badTime' // 时间无法识别
   | 'unknownStage' // 阶段无法识别
   | 'unknownUnit' // 单位不在设置中
@@ -23,6 +24,7 @@ export type WarningKind =
 /** Chinese titles of the warning kinds, for grouping in the task pane and the CLI. */
 export const warningKindLabels: Readonly<Record<WarningKind, string>> = {
   duplicateId: '编号重复（以后一行为准）',
+  lostPrecisionId: '编号已丢失精度（科学计数法）',
   badTime: '时间无法识别',
   unknownStage: '阶段无法识别（只计入上报数）',
   unknownUnit: '处置部门不在设置中',

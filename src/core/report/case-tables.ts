@@ -139,7 +139,9 @@ export function buildUnitTable(stats: CaseStatistics, context: TableContext): Bu
     const key = unitRowKey(row);
     const total = row.role === 'subtotal';
     const figures = columns.map((name) => filler.cell(name, key, row.counts, total));
-    history.push(...filler.record(key, row.counts));
+    // A unit not in the settings is not recorded: once the clerk adds it and rebuilds, it is. (A wrong
+    // unit column can give 100,000 such rows, whose history would be larger than the export.)
+    if (row.known) history.push(...filler.record(key, row.counts));
     if (row.level2 === null) {
       closeBlock(builder.rowCount - 1);
       const index = builder.addRow([labelCell(row.level1), labelCell(''), ...figures]);
