@@ -1,7 +1,8 @@
 /**
  * Repeat problems (热难点): groups of at least N orders about the same problem at the same place.
- * Orders are first blocked by unit, place name and report category (no all-pairs comparison), then
- * compared inside a block: building/door numbers must be compatible and the wording similar. A group
+ * Orders are first blocked by unit, place name and report category (no all-pairs comparison across
+ * the month), then compared inside a block (all pairs in a block of up to 400, a bounded window of
+ * neighbours in a larger one): building/door numbers must be compatible and the wording similar. A group
  * never holds two numbers that conflict, even through an order that gives none: twenty complaints
  * about twenty buildings of one 小区 stay twenty problems. Orders linked by a repeat-of column or
  * grouped by hand in the flags sheet are grouped whatever their text.
@@ -36,12 +37,17 @@ const similarityWithNumbers = 0.12;
 const similarityOneNumberMissing = 0.4;
 const similarityNoNumbers = 0.25;
 
+/**
+ * Groups under construction (union-find). Each group keeps the distinct building/door numbers of its
+ * orders, so checking that two groups may join costs distinct × distinct numbers, however many orders
+ * they hold (a group of 50,000 complaints about one door has one number, not 50,000).
+ */
 class Components {
   private readonly parent: number[];
-  readonly numbers: (readonly string[])[][];
+  readonly numbers: Map<string, readonly string[]>[];
   constructor(size: number, numbers: (readonly string[])[]) {
     this.parent = Array.from({ length: size }, (_, index) => index);
-    this.numbers = numbers.map((number) => (number.length ? [number] : []));
+    this.numbers = numbers.map((number) => (number.length ? new Map([[number.join('\u0000'), number]]) : new Map()));
   }
   find(index: number): number {
     let root = index;
@@ -56,14 +62,49 @@ class Components {
   /** Whether every number of one component is compatible with every number of the other. */
   compatible(left: number, right: number): boolean {
     const [a, b] = [this.numbers[this.find(left)], this.numbers[this.find(right)]];
-    return a.every((x) => b.every((y) => areNumbersCompatible(x, y)));
+    for (const x of a.values()) for (const y of b.values()) if (!areNumbersCompatible(x, y)) return false;
+    return true;
   }
   union(left: number, right: number): void {
-    const [a, b] = [this.find(left), this.find(right)];
+    let [a, b] = [this.find(left), this.find(right)];
     if (a === b) return;
+    // The group with more numbers absorbs the other: each number moves O(log n) times at most.
+    if (this.numbers[a].size < this.numbers[b].size) [a, b] = [b, a];
     this.parent[b] = a;
-    this.numbers[a] = [...this.numbers[a], ...this.numbers[b]];
+    for (const [key, number] of this.numbers[b]) this.numbers[a].set(key, number);
+    this.numbers[b] = new Map();
   }
+}
+
+/**
+ * Blocks up to this size compare every pair of orders. A larger block (8,000 complaints about one
+ * address) compares each order with its neighbours in the block sorted by number and time, at most
+ * `pairBudget` pairs per block: the work stays linear in the orders, and orders about the same
+ * building still meet, since they sort together.
+ */
+const allPairsBlock = 400;
+const pairBudget = 1_500_000;
+/** A group's representative is chosen among this many members, by similarity to this many others. */
+const representativeCandidates = 40;
+const representativeSample = 200;
+
+/** Candidate pairs of a block, as [a, b, how many of the two give a number]. */
+function candidatePairs(block: readonly number[], places: readonly (Place | null)[], receivedAt: (index: number) => number): [number, number, number][] {
+  const numbered = (index: number) => ((places[index]?.number.length ?? 0) > 0 ? 1 : 0);
+  const pairs: [number, number, number][] = [];
+  if (block.length <= allPairsBlock) {
+    for (let i = 0; i < block.length; i++) for (let j = i + 1; j < block.length; j++) pairs.push([block[i], block[j], numbered(block[i]) + numbered(block[j])]);
+    return pairs;
+  }
+  const sorted = [...block].sort((left, right) => {
+    const [a, b] = [places[left]?.number.join('-') ?? '', places[right]?.number.join('-') ?? ''];
+    return a < b ? -1 : a > b ? 1 : receivedAt(left) - receivedAt(right);
+  });
+  const window = Math.max(8, Math.floor(pairBudget / sorted.length));
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < Math.min(sorted.length, i + 1 + window); j++) pairs.push([sorted[i], sorted[j], numbered(sorted[i]) + numbered(sorted[j])]);
+  }
+  return pairs;
 }
 
 /** Finds the repeat problems among the orders of one period. */
@@ -105,14 +146,7 @@ export function findRepeatProblems(orders: readonly OrderRecord[], options: Find
   for (const block of blocks.values()) {
     if (block.length < 2) continue;
     // Pairs with numbers first, so that number-less orders join only groups they cannot split.
-    const pairs: [number, number, number][] = [];
-    for (let i = 0; i < block.length; i++) {
-      for (let j = i + 1; j < block.length; j++) {
-        const [a, b] = [block[i], block[j]];
-        const numbered = Number((places[a]?.number.length ?? 0) > 0) + Number((places[b]?.number.length ?? 0) > 0);
-        pairs.push([a, b, numbered]);
-      }
-    }
+    const pairs = candidatePairs(block, places, (index) => orders[index].receivedAt);
     pairs.sort((left, right) => right[2] - left[2]);
     for (const [a, b, numbered] of pairs) {
       if (components.find(a) === components.find(b) || !components.compatible(a, b)) continue;
@@ -140,8 +174,9 @@ export function findRepeatProblems(orders: readonly OrderRecord[], options: Find
     const category = [...categoryCounts].sort((left, right) => right[1] - left[1])[0][0];
     let representative = members[0];
     let bestScore = -1;
-    for (const index of members) {
-      const score = members.reduce((sum, other) => sum + (other === index ? 0 : diceSimilarity(gramsOf(index), gramsOf(other))), 0);
+    const sample = members.length <= representativeSample ? members : members.filter((_, position) => position % Math.ceil(members.length / representativeSample) === 0);
+    for (const index of members.slice(0, representativeCandidates)) {
+      const score = sample.reduce((sum, other) => sum + (other === index ? 0 : diceSimilarity(gramsOf(index), gramsOf(other))), 0);
       if (score > bestScore + 1e-9) {
         bestScore = score;
         representative = index;
