@@ -30,7 +30,7 @@ export { caseTableNames, unitRowKey } from './report/case-tables.ts';
 export { parsePeriod, periodKey, periodLabel, shiftPeriod, startOfPeriod, endOfPeriod, type Period } from './time/period.ts';
 export { parseWallTime, formatWallTime, wallTimeFromExcelSerial, excelSerialFromWallTime, wallTimeOf, type WallTime } from './time/wall-time.ts';
 
-export { isGeneratedSheetName, discoverSheets } from './assemble/discover-sheets.ts';
+export { generatedSheetNames, discoverSheets, type SheetDiscovery } from './assemble/discover-sheets.ts';
 export { buildMonthlyReport, type BuildMonthlyReportOptions, type BuildResult, type ReconciliationCheck } from './assemble/build-monthly-report.ts';
 export { inspectWorkbook, fieldsOfKind, type SheetSummary, type WorkbookInspection } from './assemble/inspect-workbook.ts';
 export type { OrderRecord } from './model/order-record.ts';

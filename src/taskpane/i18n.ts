@@ -291,6 +291,9 @@ const enUS: Strings = {
   warningKinds: {
     duplicateId: 'Duplicate ids (the later row counts)',
     lostPrecisionId: 'Ids rounded by Excel (scientific notation)',
+    duplicateSheet: 'Duplicate export sheets (counted once)',
+    ignoredSheet: 'Sheets not read',
+    implausibleTime: 'Implausible times',
     badTime: 'Unreadable times',
     unknownStage: 'Unknown stage (counted as reported only)',
     unknownUnit: 'Unit not in the settings',

@@ -19,8 +19,9 @@ import { computeHotlineStatistics, type HotlineStatistics } from '../stats/hotli
 import { computeFocusTopics, type TopicFigures } from '../stats/focus-topics.ts';
 import { HistoryLookup, historySheetName, historyToGrid, mergeHistory, readHistorySheet, type HistoryRecord } from '../report/history.ts';
 import { periodKey, periodLabel, type Period } from '../time/period.ts';
-import { formatWallTime, type WallTime } from '../time/wall-time.ts';
+import { formatWallTime, parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { asOfSourceWords, latestEventTime, resolveAsOf, resolvePeriod, type AsOfSource } from './choose-period.ts';
+import { implausibleTimeWarnings } from './time-warnings.ts';
 import { loadExports, resolveSettings } from './load-exports.ts';
 import { buildReportTables, createTableContext, previousProbeTable } from './report-tables.ts';
 import { caseWarnings } from './case-warnings.ts';
@@ -83,7 +84,9 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const { records, orders, caseLayouts, orderLayouts, hasDeadlineColumn } = exports;
   const hasCases = caseLayouts.length > 0;
 
-  const latest = latestEventTime(records, orders);
+  const builtAt = parseWallTime(options.builtAt);
+  const { latest, implausible } = latestEventTime(records, orders, typeof builtAt === 'number' ? builtAt : Infinity);
+  warnings.push(...implausibleTimeWarnings(implausible));
   if (!Number.isFinite(latest)) {
     const first = caseLayouts[0] ?? orderLayouts[0];
     throw new InputError(`"${first.sheet}"中没有可统计的行（所有行都缺少编号或时间）。`, { sheet: first.sheet, column: '', headersSeen: [] });

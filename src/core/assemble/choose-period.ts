@@ -42,25 +42,46 @@ export function resolveAsOf(option: string | WallTime | undefined, settings: Set
   return { asOf: latestEvent, source: 'latest-event' };
 }
 
-/** Latest event time of the cases and orders (report, accept, file, dispatch, dispose, close; receive, finish); -Infinity when none. */
-export function latestEventTime(records: readonly CaseRecord[], orders: readonly OrderRecord[]): WallTime {
+/** Times before this are no event of any 数字城管 or 12345 platform (the first went live in 2004). */
+export const earliestPlausibleTime: WallTime = Date.UTC(2000, 0, 1);
+
+/** An event time that cannot be true: after the build, or before any platform existed. */
+export interface ImplausibleTime {
+  readonly sheet: string;
+  readonly row: number;
+  readonly field: string;
+  readonly time: WallTime;
+}
+
+const caseEventFields = [
+  ['reportedAt', '上报时间'],
+  ['acceptedAt', '受理时间'],
+  ['filedAt', '立案时间'],
+  ['dispatchedAt', '派遣时间'],
+  ['disposedAt', '处置完成时间'],
+  ['closedAt', '结案时间'],
+] as const;
+const orderEventFields = [
+  ['receivedAt', '受理时间'],
+  ['finishedAt', '办结时间'],
+] as const;
+
+/**
+ * Latest event time of the cases and orders (report, accept, file, dispatch, dispose, close; receive,
+ * finish); -Infinity when none. Times after `notAfter` (the build's own time) or before 2000 are typing
+ * slips (2201-08-16): they never become the as-of time, and are returned to be warned about.
+ */
+export function latestEventTime(records: readonly CaseRecord[], orders: readonly OrderRecord[], notAfter: WallTime = Infinity): { latest: WallTime; implausible: ImplausibleTime[] } {
   let latest = -Infinity;
-  const consider = (time: WallTime | null) => {
-    if (time !== null && time > latest) latest = time;
+  const implausible: ImplausibleTime[] = [];
+  const consider = (time: WallTime | null, sheet: string, row: number, field: string) => {
+    if (time === null) return;
+    if (time > notAfter || time < earliestPlausibleTime) implausible.push({ sheet, row, field, time });
+    else if (time > latest) latest = time;
   };
-  for (const record of records) {
-    consider(record.reportedAt);
-    consider(record.acceptedAt);
-    consider(record.filedAt);
-    consider(record.dispatchedAt);
-    consider(record.disposedAt);
-    consider(record.closedAt);
-  }
-  for (const order of orders) {
-    consider(order.receivedAt);
-    consider(order.finishedAt);
-  }
-  return latest;
+  for (const record of records) for (const [field, label] of caseEventFields) consider(record[field], record.sheet, record.row, label);
+  for (const order of orders) for (const [field, label] of orderEventFields) consider(order[field], order.sheet, order.row, label);
+  return { latest, implausible };
 }
 
 /** Words for where the as-of time came from, as the notes under every table say it. */

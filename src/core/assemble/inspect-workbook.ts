@@ -11,7 +11,7 @@ import type { ColumnMatch } from '../ingest/detect-header.ts';
 import { parseWallTime, formatWallTime, type WallTime } from '../time/wall-time.ts';
 import { periodKey } from '../time/period.ts';
 import { discoverSheets } from './discover-sheets.ts';
-import { defaultPeriodAt } from './choose-period.ts';
+import { defaultPeriodAt, earliestPlausibleTime } from './choose-period.ts';
 import { resolveSettings } from './load-exports.ts';
 
 export interface SheetSummary {
@@ -46,11 +46,14 @@ const eventFields: Partial<Record<SheetKind, readonly string[]>> = {
   hotline: ['receivedAt', 'finishedAt'],
 };
 
-/** Inspects the raw sheets of a workbook; never throws on bad data. */
-export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: Settings): WorkbookInspection {
+/**
+ * Inspects the raw sheets of a workbook; never throws on bad data. `notAfter` is the clerk's clock
+ * (wall time): event times after it, or before 2000, are typing slips and never the suggested as-of.
+ */
+export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: Settings, notAfter: WallTime = Infinity): WorkbookInspection {
   const read = resolveSettings(sheets, settingsOverride);
   const settings = read.settings;
-  const layouts = discoverSheets(sheets, settings.columnMappings);
+  const { layouts } = discoverSheets(sheets, settings.columnMappings);
   let latest: WallTime = -Infinity;
   const summaries = layouts.map((layout) => {
     const sheet = sheets.find((candidate) => candidate.name === layout.sheet) as RawSheet;
@@ -62,7 +65,7 @@ export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: 
       dataRows++;
       for (const col of eventCols) {
         const time = parseWallTime(row[col]);
-        if (typeof time === 'number' && time > latest) latest = time;
+        if (typeof time === 'number' && time > latest && time <= notAfter && time >= earliestPlausibleTime) latest = time;
       }
     }
     return { sheet: layout.sheet, kind: layout.kind, headerRow: layout.headerRow, dataRows, matches: layout.matches, unmatched: layout.unmatched, missingRequired: layout.missingRequired, headers: layout.headers };

@@ -16,6 +16,7 @@ import type { SheetLayout } from '../ingest/detect-header.ts';
 import { readCaseSheet, type CaseSheetRead, type RowAccounting } from '../ingest/read-cases.ts';
 import { readFlagSheet, readOrderSheet, readReturnSheet, type OrderSheetRead } from '../ingest/read-orders.ts';
 import { discoverSheets } from './discover-sheets.ts';
+import { namedValueWarnings } from './row-warnings.ts';
 
 export interface SettingsInForce {
   readonly settings: Settings;
@@ -86,7 +87,16 @@ function noExportError(layouts: readonly SheetLayout[]): InputError {
 /** Reads every export sheet of the workbook with the settings in force. */
 export function loadExports(sheets: readonly RawSheet[], settings: Settings): ExportData {
   const warnings: BuildWarning[] = [];
-  const layouts = discoverSheets(sheets, settings.columnMappings);
+  const { layouts, hiddenExports } = discoverSheets(sheets, settings.columnMappings);
+  for (const hidden of hiddenExports) {
+    warnings.push({
+      kind: 'ignoredSheet',
+      sheet: hidden.sheet,
+      rows: [],
+      message: `工作表"${hidden.sheet}"像是${hidden.kind ? sheetKindLabels[hidden.kind] : ''}导出表，但它是隐藏的，没有读取。`,
+      action: '隐藏的表常是导出表的副本；如果它确实要统计，请先取消隐藏（右键工作表标签→取消隐藏），再重新生成。',
+    });
+  }
   const ofKind = (kind: SheetLayout['kind']) => layouts.filter((layout) => layout.kind === kind);
   const [caseLayouts, orderLayouts, returnLayouts, flagLayouts] = [ofKind('cases'), ofKind('hotline'), ofKind('returns'), ofKind('flags')];
   const incomplete = [...caseLayouts, ...orderLayouts, ...returnLayouts, ...flagLayouts].find((layout) => layout.missingRequired.length > 0);
@@ -96,10 +106,10 @@ export function loadExports(sheets: readonly RawSheet[], settings: Settings): Ex
 
   const caseReads = caseLayouts.map((layout) => readCaseSheet(sheetOf(layout), layout, settings));
   for (const read of caseReads) warnings.push(...read.warnings);
-  const records = caseReads.length === 1 ? caseReads[0].records : mergeCaseSheets(caseReads.map((read) => read.records), warnings);
+  const records = caseReads.length === 1 ? caseReads[0].records : mergeSheets(caseReads, (record) => record.caseId, '案件', warnings);
   const orderReads = orderLayouts.map((layout) => readOrderSheet(sheetOf(layout), layout, settings));
   for (const read of orderReads) warnings.push(...read.warnings);
-  const orders = orderReads.flatMap((read) => read.records);
+  const orders = orderReads.length === 1 ? orderReads[0].records : mergeSheets(orderReads, (order) => order.orderId, '工单', warnings);
   const callerNames = new Set(orderReads.flatMap((read) => [...read.callerNames]));
   const returnedIds = new Map<string, number>();
   for (const layout of returnLayouts) for (const [id, count] of readReturnSheet(sheetOf(layout), layout).returnedIds) returnedIds.set(id, (returnedIds.get(id) ?? 0) + count);
@@ -121,23 +131,57 @@ export function loadExports(sheets: readonly RawSheet[], settings: Settings): Ex
   };
 }
 
-/** Several case sheets as one list; an id in two sheets keeps the later sheet's row, warned. */
-function mergeCaseSheets(lists: readonly (readonly CaseRecord[])[], warnings: BuildWarning[]): CaseRecord[] {
-  const byId = new Map<string, CaseRecord>();
-  for (const list of lists) {
-    for (const record of list) {
-      const earlier = byId.get(record.caseId);
+/**
+ * Records of several export sheets of one kind as one list, each id once (the later sheet's row
+ * wins). A sheet whose every id is in an earlier sheet is a copy of it (an export opened twice, a
+ * sheet copied): it is said once, not once per row; other repeated ids are listed as duplicates.
+ */
+function mergeSheets<T extends { readonly sheet: string; readonly row: number }>(
+  reads: readonly { readonly sheet: string; readonly records: readonly T[] }[],
+  idOf: (record: T) => string,
+  noun: string,
+  warnings: BuildWarning[],
+): T[] {
+  const byId = new Map<string, T>();
+  for (const read of reads) {
+    const repeats: [T, T][] = [];
+    for (const record of read.records) {
+      const earlier = byId.get(idOf(record));
       if (earlier) {
-        byId.delete(record.caseId);
-        warnings.push({
-          kind: 'duplicateId',
-          sheet: record.sheet,
-          rows: [record.row],
-          message: `编号 ${record.caseId} 同时出现在"${earlier.sheet}"第 ${earlier.row} 行和"${record.sheet}"第 ${record.row} 行，按后者统计。`,
-          action: '确认两张导出表是否重复导出了同一批案件。',
-        });
+        repeats.push([earlier, record]);
+        byId.delete(idOf(record));
       }
-      byId.set(record.caseId, record);
+      byId.set(idOf(record), record);
+    }
+    if (repeats.length === 0) continue;
+    const earlierSheets = [...new Set(repeats.map(([earlier]) => earlier.sheet))];
+    if (repeats.length === read.records.length) {
+      warnings.push({
+        kind: 'duplicateSheet',
+        sheet: read.sheet,
+        rows: [],
+        message: `工作表"${read.sheet}"的 ${repeats.length} 件${noun}都已在"${earlierSheets.join('"、"')}"中，是同一批数据的重复，只统计一次。`,
+        action: '无需处理；如是误放进来的副本，可以删去这张表。',
+      });
+      continue;
+    }
+    const named = repeats.slice(0, namedValueWarnings).map(([earlier, record]) => ({
+      kind: 'duplicateId' as const,
+      sheet: read.sheet,
+      rows: [record.row],
+      message: `编号 ${idOf(record)} 同时出现在"${earlier.sheet}"第 ${earlier.row} 行和"${read.sheet}"第 ${record.row} 行，按后者统计。`,
+      action: `确认这几张导出表是否重复导出了同一批${noun}。`,
+    }));
+    warnings.push(...named);
+    const rest = repeats.slice(namedValueWarnings);
+    if (rest.length) {
+      warnings.push({
+        kind: 'duplicateId',
+        sheet: read.sheet,
+        rows: rest.map(([, record]) => record.row),
+        message: `另有 ${rest.length} 个编号也出现在"${earlierSheets.join('"、"')}"中，都按"${read.sheet}"的行统计。`,
+        action: `确认这几张导出表是否重复导出了同一批${noun}。`,
+      });
     }
   }
   return [...byId.values()];

@@ -11,4 +11,6 @@ export interface RawSheet {
   readonly rows: readonly (readonly CellValue[])[];
   /** Sheet row number of rows[0]; defaults to 1. */
   readonly firstRow?: number;
+  /** Hidden (or very hidden) in the workbook: never read as an export. */
+  readonly hidden?: boolean;
 }

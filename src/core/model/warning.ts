@@ -6,6 +6,9 @@
 export type WarningKind =
   | 'duplicateId' // 重复编号: the later row wins
   | 'lostPrecisionId' // 编号被 Excel 改成科学计数法: each row counts as its own
+  | 'duplicateSheet' // 一张导出表是另一张的副本: counted once
+  | 'ignoredSheet' // 隐藏的导出表: not read
+  | 'implausibleTime' // 时间不合理（晚于生成时间或早于2000年）: never the as-of time
   | 'badTime' // 时间无法识别
   | 'unknownStage' // 阶段无法识别
   | 'unknownUnit' // 单位不在设置中
@@ -25,6 +28,9 @@ export type WarningKind =
 export const warningKindLabels: Readonly<Record<WarningKind, string>> = {
   duplicateId: '编号重复（以后一行为准）',
   lostPrecisionId: '编号已丢失精度（科学计数法）',
+  duplicateSheet: '重复的导出表（只统计一次）',
+  ignoredSheet: '未读取的工作表',
+  implausibleTime: '时间不合理',
   badTime: '时间无法识别',
   unknownStage: '阶段无法识别（只计入上报数）',
   unknownUnit: '处置部门不在设置中',

@@ -315,17 +315,17 @@ export function createOfficeHost(run: RunBatch, options: OfficeHostOptions = {})
   async function readSheets(readOptions: { readonly onProgress?: (progress: HostProgress) => void } = {}): Promise<RawSheet[]> {
     const listing = await run(async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name');
+      worksheets.load('items/name,items/visibility');
       await context.sync();
       const used = worksheets.items.map((sheet) => {
         const range = sheet.getUsedRangeOrNullObject(true);
         range.load('address,rowCount,columnCount');
-        return { name: sheet.name, range };
+        return { name: sheet.name, hidden: sheet.visibility !== 'Visible', range };
       });
       await context.sync();
-      return used.map(({ name, range }) => (range.isNullObject
-        ? { name, row: 0, col: 0, rowCount: 0, columnCount: 0 }
-        : { name, ...topLeftOf(range.address), rowCount: range.rowCount, columnCount: range.columnCount }));
+      return used.map(({ name, hidden, range }) => (range.isNullObject
+        ? { name, hidden, row: 0, col: 0, rowCount: 0, columnCount: 0 }
+        : { name, hidden, ...topLeftOf(range.address), rowCount: range.rowCount, columnCount: range.columnCount }));
     });
     const totalRows = listing.reduce((sum, sheet) => sum + sheet.rowCount, 0);
     let rowsRead = 0;
@@ -362,7 +362,7 @@ export function createOfficeHost(run: RunBatch, options: OfficeHostOptions = {})
         rowsRead += count;
         readOptions.onProgress?.({ phase: 'read', fraction: totalRows === 0 ? 1 : rowsRead / totalRows, sheet: sheet.name });
       }
-      sheets.push({ name: sheet.name, rows, firstRow: sheet.rowCount === 0 ? 1 : sheet.row + 1 });
+      sheets.push({ name: sheet.name, rows, firstRow: sheet.rowCount === 0 ? 1 : sheet.row + 1, ...(sheet.hidden ? { hidden: true } : {}) });
     }
     return sheets;
   }
