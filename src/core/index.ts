@@ -60,3 +60,4 @@ export { readBackPeriod, type PeriodReadBack } from './assemble/read-back.ts';
 export { layoutSheetName, readLayoutStore, readBackSheet, type ReadBack, type StoredLayout } from './report/layout-store.ts';
 export { analysisTableName, analysisHeadings } from './report/analysis.ts';
 export { briefTemplates, defaultBriefSettings, type BriefSettings, type TemplateName } from './settings/brief-settings.ts';
+export { fitCellText, fitGridTexts, maxCellText } from './report/cell-text.ts';

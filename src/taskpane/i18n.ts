@@ -294,6 +294,7 @@ const enUS: Strings = {
     duplicateSheet: 'Duplicate export sheets (counted once)',
     ignoredSheet: 'Sheets not read',
     implausibleTime: 'Implausible times',
+    longText: 'Texts over the cell limit (cut)',
     badTime: 'Unreadable times',
     unknownStage: 'Unknown stage (counted as reported only)',
     unknownUnit: 'Unit not in the settings',

@@ -28,6 +28,7 @@ import { caseWarnings } from './case-warnings.ts';
 import { orderWarnings } from './order-warnings.ts';
 import { reconcileCases, reconcileHotline, type ReconciliationCheck } from './reconcile.ts';
 import { checkEditedSheets } from './edited-sheets.ts';
+import { fitGridTexts } from '../report/cell-text.ts';
 import { summaryLines } from './summary.ts';
 import { layoutSheetName, readLayoutStore, updateLayoutStore } from '../report/layout-store.ts';
 import { carriedSuggestions } from '../report/analysis.ts';
@@ -117,7 +118,9 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const layouts = readLayoutStore(sheets.find((sheet) => sheet.name === layoutSheetName));
   const carried = carriedSuggestions(sheets, layouts, context.previousLabel);
   const tables = buildReportTables({ context, statistics: hasCases ? statistics : null, hotline, topics, callerNames: exports.callerNames, carriedSuggestions: carried });
-  const reportSheets = tables.grids;
+  // No text over Excel's 32,767 characters reaches a host: joined descriptions are cut with … (before
+  // the sheets are fingerprinted, so that the cut text is what a later read compares with).
+  const reportSheets = tables.grids.map((grid) => fitGridTexts(grid).grid);
   warnings.push(...tables.warnings);
   if (hasCases) warnings.push(...caseWarnings(records, statistics, period, settings, hasDeadlineColumn, reportSheets));
   if (hotline) warnings.push(...orderWarnings(orders, hotline, period, tables.previousReceived, context.previousLabel));
@@ -125,7 +128,8 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const edits = checkEditedSheets(sheets, reportSheets, { periodKey: key, asOfText, builtAt: options.builtAt });
   warnings.push(...edits.warnings);
   const history = mergeHistory(historyRead.records, tables.history);
-  const sheetsToWrite: SheetGrid[] = [...reportSheets, ...(inForce.create ? [settingsToGrid(settings)] : []), historyToGrid(history), edits.metaSheet, updateLayoutStore(sheets, reportSheets, key, tables.rowTags)];
+  const bookkeeping = [...(inForce.create ? [settingsToGrid(settings)] : []), historyToGrid(history), edits.metaSheet, updateLayoutStore(sheets, reportSheets, key, tables.rowTags)];
+  const sheetsToWrite: SheetGrid[] = [...reportSheets, ...bookkeeping.map((grid) => fitGridTexts(grid).grid)];
 
   const caseAccounting = exports.caseReads.map((read) => read.accounting);
   const orderAccounting = exports.orderReads.map((read) => read.accounting);

@@ -9,6 +9,7 @@ export type WarningKind =
   | 'duplicateSheet' // 一张导出表是另一张的副本: counted once
   | 'ignoredSheet' // 隐藏的导出表: not read
   | 'implausibleTime' // 时间不合理（晚于生成时间或早于2000年）: never the as-of time
+  | 'longText' // 单元格文字超过 Excel 上限: cut with …
   | 'badTime' // 时间无法识别
   | 'unknownStage' // 阶段无法识别
   | 'unknownUnit' // 单位不在设置中
@@ -31,6 +32,7 @@ export const warningKindLabels: Readonly<Record<WarningKind, string>> = {
   duplicateSheet: '重复的导出表（只统计一次）',
   ignoredSheet: '未读取的工作表',
   implausibleTime: '时间不合理',
+  longText: '文字超过单元格上限（已截短）',
   badTime: '时间无法识别',
   unknownStage: '阶段无法识别（只计入上报数）',
   unknownUnit: '处置部门不在设置中',

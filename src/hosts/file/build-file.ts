@@ -3,7 +3,7 @@
  * the workbook with the generated sheets added. No file system here, so the command line and the
  * browser's file mode share it. The input bytes are never modified.
  */
-import { buildMonthlyReport, type BuildMonthlyReportOptions, type BuildResult, type CellValue, type GridCell, type RawSheet, type SheetGrid } from '../../core/index.ts';
+import { buildMonthlyReport, fitGridTexts, maxCellText, type BuildMonthlyReportOptions, type BuildResult, type BuildWarning, type CellValue, type GridCell, type RawSheet, type SheetGrid } from '../../core/index.ts';
 import { readWorkbook } from './read-workbook.ts';
 import { writeWorkbook } from './write-workbook.ts';
 
@@ -64,9 +64,27 @@ export function buildReportFile(bytes: Uint8Array, fileName: string, options: Bu
   const result = buildMonthlyReport(sheets, options);
   const built = now();
   if (result.editedSheets.length && !options.force) throw new EditedSheetsError(result.editedSheets);
-  const output = isZip(bytes)
-    ? writeWorkbook(bytes, result.sheetsToWrite)
-    : writeWorkbook(null, [...sheets.map(rawSheetToGrid), ...result.sheetsToWrite]);
+  let copied: SheetGrid[] = [];
+  const cutWarnings: BuildWarning[] = [];
+  if (!isZip(bytes)) {
+    // A text export (.csv, .xls) is copied into the new workbook as values; a cell longer than Excel
+    // holds is cut with …, and said so (the input file keeps it whole).
+    copied = sheets.map((sheet) => {
+      const fitted = fitGridTexts(rawSheetToGrid(sheet));
+      if (fitted.cut.length) {
+        cutWarnings.push({
+          kind: 'longText',
+          sheet: sheet.name,
+          rows: fitted.cut.map((cell) => cell.row + 1),
+          message: `${fitted.cut.length} 个单元格的文字超过 Excel 每格 ${maxCellText} 字的上限，复制到新工作簿时截短了，末尾为"…"。`,
+          action: '原文件中的文字是完整的；统计不受影响，只是复制的原始表中这些格不完整。',
+        });
+      }
+      return fitted.grid;
+    });
+  }
+  const output = isZip(bytes) ? writeWorkbook(bytes, result.sheetsToWrite) : writeWorkbook(null, [...copied, ...result.sheetsToWrite]);
   const written = now();
-  return { bytes: output, result, sheets, timings: { readMs: read - started, buildMs: built - read, writeMs: written - built } };
+  const withCuts = cutWarnings.length ? { ...result, warnings: [...result.warnings, ...cutWarnings] } : result;
+  return { bytes: output, result: withCuts, sheets, timings: { readMs: read - started, buildMs: built - read, writeMs: written - built } };
 }
