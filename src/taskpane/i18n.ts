@@ -295,6 +295,7 @@ const enUS: Strings = {
     ignoredSheet: 'Sheets not read',
     implausibleTime: 'Implausible times',
     longText: 'Texts over the cell limit (cut)',
+    macrosDropped: 'Macros not carried over',
     badTime: 'Unreadable times',
     unknownStage: 'Unknown stage (counted as reported only)',
     unknownUnit: 'Unit not in the settings',

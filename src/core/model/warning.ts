@@ -10,6 +10,7 @@ export type WarningKind =
   | 'ignoredSheet' // 隐藏的导出表: not read
   | 'implausibleTime' // 时间不合理（晚于生成时间或早于2000年）: never the as-of time
   | 'longText' // 单元格文字超过 Excel 上限: cut with …
+  | 'macrosDropped' // 输入含宏: the .xlsx written has none
   | 'badTime' // 时间无法识别
   | 'unknownStage' // 阶段无法识别
   | 'unknownUnit' // 单位不在设置中
@@ -33,6 +34,7 @@ export const warningKindLabels: Readonly<Record<WarningKind, string>> = {
   ignoredSheet: '未读取的工作表',
   implausibleTime: '时间不合理',
   longText: '文字超过单元格上限（已截短）',
+  macrosDropped: '宏未带入新文件',
   badTime: '时间无法识别',
   unknownStage: '阶段无法识别（只计入上报数）',
   unknownUnit: '处置部门不在设置中',

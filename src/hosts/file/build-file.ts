@@ -5,7 +5,7 @@
  */
 import { buildMonthlyReport, fitGridTexts, maxCellText, type BuildMonthlyReportOptions, type BuildResult, type BuildWarning, type CellValue, type GridCell, type RawSheet, type SheetGrid } from '../../core/index.ts';
 import { readWorkbook } from './read-workbook.ts';
-import { writeWorkbook } from './write-workbook.ts';
+import { hasMacros, writeWorkbook } from './write-workbook.ts';
 
 /** Thrown when a rebuild would overwrite generated sheets the clerk edited by hand. */
 export class EditedSheetsError extends Error {
@@ -85,6 +85,15 @@ export function buildReportFile(bytes: Uint8Array, fileName: string, options: Bu
   }
   const output = isZip(bytes) ? writeWorkbook(bytes, result.sheetsToWrite) : writeWorkbook(null, [...copied, ...result.sheetsToWrite]);
   const written = now();
+  if (isZip(bytes) && hasMacros(bytes)) {
+    cutWarnings.push({
+      kind: 'macrosDropped',
+      sheet: '',
+      rows: [],
+      message: `"${fileName}"含有宏（.xlsm）；生成的 .xlsx 工作簿不能带宏，所以新文件里没有这些宏，其他内容都在。`,
+      action: '原文件中的宏没有改动；如需要宏，请继续使用原文件，把生成的表复制过去。',
+    });
+  }
   const withCuts = cutWarnings.length ? { ...result, warnings: [...result.warnings, ...cutWarnings] } : result;
   return { bytes: output, result: withCuts, sheets, timings: { readMs: read - started, buildMs: built - read, writeMs: written - built } };
 }

@@ -242,7 +242,9 @@ function patchPackage(pkg: Package, grids: readonly SheetGrid[], removeKeys: Rea
   workbookXml = patchBookViews(workbookXml, oldSheets.map((s) => sheetKey(s.name)), removedIndices, finalSheets);
 
   for (const rel of parseRelationships(relsXml).reverse()) {
-    const drop = removedRelIds.has(rel.id) || (removedIndices.size > 0 && relTypeIs(rel.type, 'calcChain'));
+    // The output is an .xlsx, which may hold no macros: Excel refuses an .xlsx whose workbook is
+    // macro-enabled. The macros (vbaProject) go; the clerk is told (see `hasMacros`).
+    const drop = removedRelIds.has(rel.id) || (removedIndices.size > 0 && relTypeIs(rel.type, 'calcChain')) || relTypeIs(rel.type, 'vbaProject');
     // The calc chain lists formula cells by sheet; with a sheet gone Excel would call the file
     // corrupt, and it rebuilds a missing chain silently.
     if (drop) relsXml = splice(relsXml, rel.element.start, rel.element.end, '');
@@ -269,8 +271,21 @@ function patchPackage(pkg: Package, grids: readonly SheetGrid[], removeKeys: Rea
     // LibreOffice lists .rels parts as overrides too.
     contentTypes.removeOverride(relsPathOf(part));
   }
+  if (contentTypes.overrideOf(workbookPart)?.includes('macroEnabled')) contentTypes.addOverride(workbookPart, CT_WORKBOOK);
   pkg.setText('[Content_Types].xml', contentTypes.toXml());
   patchAppProperties(pkg, oldSheets.map((s) => s.name), removedNames, [...kept.map((s) => s.name), ...grids.map((g) => g.name)]);
+}
+
+const CT_WORKBOOK = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+
+/** Whether a package holds macros (an .xlsm or .xltm): the written .xlsx leaves them out. */
+export function hasMacros(original: Uint8Array): boolean {
+  try {
+    const pkg = openPackage(original);
+    return (pkg.text('[Content_Types].xml') ?? '').includes('macroEnabled') || pkg.names().some((name) => /vbaProject\.bin$/i.test(name));
+  } catch {
+    return false;
+  }
 }
 
 /** The workbook part named by the package's officeDocument relationship. */
@@ -497,6 +512,12 @@ class ContentTypesPatch {
     this.removeOverride(part);
     const root = requireElement(this.xml, 'Types', '[Content_Types].xml');
     this.xml = splice(this.xml, root.innerEnd, root.innerEnd, `<${root.prefix}Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>`);
+  }
+
+  /** The content type the package gives `part`, if an override names it. */
+  overrideOf(part: string): string | undefined {
+    const wanted = `/${part}`.toLowerCase();
+    return findElements(this.xml, 'Override').find((override) => (override.attrs.get('PartName') ?? '').toLowerCase() === wanted)?.attrs.get('ContentType');
   }
 
   removeOverride(part: string): void {
