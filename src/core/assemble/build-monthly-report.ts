@@ -29,6 +29,7 @@ import { orderWarnings } from './order-warnings.ts';
 import { reconcileCases, reconcileHotline, type ReconciliationCheck } from './reconcile.ts';
 import { checkEditedSheets } from './edited-sheets.ts';
 import { fitGridTexts } from '../report/cell-text.ts';
+import { maskerFor } from '../text/mask.ts';
 import { summaryLines } from './summary.ts';
 import { layoutSheetName, readLayoutStore, updateLayoutStore } from '../report/layout-store.ts';
 import { carriedSuggestions } from '../report/analysis.ts';
@@ -118,9 +119,10 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const layouts = readLayoutStore(sheets.find((sheet) => sheet.name === layoutSheetName));
   const carried = carriedSuggestions(sheets, layouts, context.previousLabel);
   const tables = buildReportTables({ context, statistics: hasCases ? statistics : null, hotline, topics, callerNames: exports.callerNames, carriedSuggestions: carried });
-  // No text over Excel's 32,767 characters reaches a host: joined descriptions are cut with … (before
-  // the sheets are fingerprinted, so that the cut text is what a later read compares with).
-  const reportSheets = tables.grids.map((grid) => fitGridTexts(grid).grid);
+  // Every text of the report is masked (unit, source and category names come from the export too) and
+  // kept within Excel's 32,767 characters, before the sheets are fingerprinted.
+  const mask = maskerFor(exports.callerNames);
+  const reportSheets = tables.grids.map((grid) => fitGridTexts(grid, mask).grid);
   warnings.push(...tables.warnings);
   if (hasCases) warnings.push(...caseWarnings(records, statistics, period, settings, hasDeadlineColumn, reportSheets));
   if (hotline) warnings.push(...orderWarnings(orders, hotline, period, tables.previousReceived, context.previousLabel));

@@ -50,9 +50,11 @@ const surnameAlternation = `(?:${compoundSurnames.join('|')}|[${[...commonSurnam
 /** 张先生, 欧阳女士, 王师傅, 刘某某 …: a surname and a form of address. */
 const addressForm = new RegExp(`${surnameAlternation}(?:先生|女士|小姐|师傅|阿姨|大爷|大妈|老师|某某|某)`, 'g');
 /** A name as written after the words that introduce one: 2–4 CJK characters, or a dotted name (买买提·艾力). */
-const nameBody = '[\\u4e00-\\u9fa5]{1,4}(?:[·•．.][\\u4e00-\\u9fa5]{1,6})*';
-/** 来电人：张三 / 反映人张三 / 联系人:李四 …: masked when the name starts with a surname. */
-const namedBy = new RegExp(`(来电人|反映人|诉求人|联系人|投诉人|举报人|当事人|业主|市民)([：:\\s]*)(${surnameAlternation}[\\u4e00-\\u9fa5]{1,3}(?:[·•][\\u4e00-\\u9fa5]{1,6})*)(?=[，,。；;\\s（(]|$|称|反映|来电|投诉|说|表示|住|家)`, 'g');
+const nameBody = '[\\u4e00-\\u9fa5]{1,6}(?:[·•．.][\\u4e00-\\u9fa5]{1,6})*';
+/** 来电人张三 / 反映人张三称 …: masked when the name starts with a surname. */
+const namedBy = new RegExp(`(来电人|反映人|诉求人|联系人|投诉人|举报人|当事人|业主|市民)(\\s*)(${surnameAlternation}[\\u4e00-\\u9fa5]{1,3}(?:[·•][\\u4e00-\\u9fa5]{1,6})*)(?=[，,。；;\\s（(]|$|称|反映|来电|投诉|说|表示|住|家)`, 'g');
+/** 来电人：买买提·艾力 …: after the role and a colon, whatever name follows is masked, surname or not. */
+const namedAfterColon = new RegExp(`(来电人|反映人|诉求人|联系人|投诉人|举报人|当事人|姓名)(\\s*[：:]\\s*)(${nameBody})(?=[，,。；;\\s（(]|$|称|反映|来电|投诉|说|表示|住|家|先生|女士)`, 'g');
 /** 我叫王五 / 名叫王五 / 姓名：王五 / 本人王五: whatever follows is a name. */
 const introducedName = new RegExp(`(我叫|名叫|姓名[：:]?|本人叫)(\\s*)(${nameBody})`, 'g');
 /** 我是张三，…: a name only when it starts with a surname and ends at punctuation (我是业主 is not one). */
@@ -172,7 +174,11 @@ export function createMasker(knownTexts: ReadonlySet<string> = new Set()): (text
     }
     if (introducedTrigger.test(masked)) masked = masked.replace(introducedName, (_match, word: string, gap: string) => `${word}${gap}${maskToken}`);
     if (selfTrigger.test(masked)) masked = masked.replace(selfName, (_match, word: string) => `${word}${maskToken}`);
-    if (roleTrigger.test(masked)) masked = masked.replace(namedBy, (_match, role: string, gap: string) => `${role}${gap}${maskToken}`);
+    if (roleTrigger.test(masked)) {
+      masked = masked
+        .replace(namedAfterColon, (_match, role: string, gap: string) => `${role}${gap}${maskToken}`)
+        .replace(namedBy, (_match, role: string, gap: string) => `${role}${gap}${maskToken}`);
+    }
     if (formTrigger.test(masked)) masked = masked.replace(addressForm, maskToken);
     return masked;
   };

@@ -37,12 +37,36 @@ export function sniffFile(bytes: Uint8Array): 'zip' | 'cfb' | 'encrypted' | 'emp
   return sample.includes(0) ? 'binary' : 'text';
 }
 
+/**
+ * Whether a zip's end-of-central-directory record is where the format puts it and names a central
+ * directory inside the file. A truncated download fails this (and SheetJS would loop on it forever).
+ */
+export function hasIntactZipDirectory(bytes: Uint8Array): boolean {
+  const earliest = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let at = bytes.length - 22; at >= earliest; at--) {
+    if (bytes[at] !== 0x50 || bytes[at + 1] !== 0x4b || bytes[at + 2] !== 0x05 || bytes[at + 3] !== 0x06) continue;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const size = view.getUint32(at + 12, true);
+    const offset = view.getUint32(at + 16, true);
+    // ZIP64 writes 0xFFFFFFFF here and the real values elsewhere; trust its record to the reader.
+    if (size === 0xffffffff || offset === 0xffffffff) return true;
+    return offset + size <= at;
+  }
+  return false;
+}
+
+/** An error of the zip layer (fflate's numbered errors, a missing directory): the file is damaged. */
+export function isDamagedZipError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number';
+}
+
 /** Refuses, before any reader runs, a file that cannot be a workbook: empty, encrypted, or binary of another kind. */
 export function checkReadable(bytes: Uint8Array, fileName: string): void {
   const kind = sniffFile(bytes);
   if (kind === 'empty') throw readError(fileName, '文件是空的（0 字节）', '请重新导出，或确认选的是导出的 Excel 文件。');
   if (kind === 'encrypted') throw readError(fileName, '文件设有打开密码', '请先取消密码：在 Excel 中打开它，"文件→信息→保护工作簿→用密码进行加密"，清空密码后保存，再选这个文件。');
   if (kind === 'binary') throw readError(fileName, '不是 Excel 工作簿或 CSV 文件', '请选择从系统导出的 .xlsx、.xls 或 .csv 文件。');
+  if (kind === 'zip' && !hasIntactZipDirectory(bytes)) throw describeReadFailure(bytes, fileName, null);
 }
 
 /** The message for a reader's failure on `bytes`. */

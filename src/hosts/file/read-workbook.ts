@@ -12,7 +12,7 @@ import * as XLSX from '@e965/xlsx';
 import type { CellValue, RawSheet } from '../../core/model/raw-sheet.ts';
 import type { SheetGrid } from '../../core/model/grid.ts';
 import { readXlsxFast } from './fast-xlsx-reader.ts';
-import { checkReadable, describeReadFailure } from './read-failure.ts';
+import { checkReadable, describeReadFailure, isDamagedZipError } from './read-failure.ts';
 
 /** A RawSheet as read from a file, with the sheet's visibility. */
 export interface ReadSheet extends RawSheet {
@@ -59,8 +59,10 @@ function readAnyWorkbook(bytes: Uint8Array, fileName: string): ReadSheet[] {
     try {
       const sheets = readXlsxFast(bytes);
       if (sheets) return sheets;
-    } catch {
-      // Not a package the scanner understands (e.g. an .xlsb or a damaged file): SheetJS decides.
+    } catch (error) {
+      // A zip whose bytes do not inflate is damaged: SheetJS would not read it better, and on some
+      // damage it never returns. Anything else (an .xlsb, a package the scanner does not know): SheetJS.
+      if (isDamagedZipError(error)) throw error;
     }
   }
   return readWorkbookWithSheetJs(bytes, fileName);
