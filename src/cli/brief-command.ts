@@ -4,13 +4,14 @@
  * figures as they stand now recorded into the workbook's 历史指标 (the workbook file is rewritten in
  * place, only that sheet changes), so that next month's 上期 columns show what was published.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { composeBrief, finaliseReport, type BuildWarning } from '../core/index.ts';
 import { briefToDocx } from '../hosts/file/brief-docx.ts';
 import { readWorkbook } from '../hosts/file/read-workbook.ts';
 import { writeWorkbook } from '../hosts/file/write-workbook.ts';
 import { UsageError } from './build-command.ts';
+import { checkOutputPaths, readInputFile, writeFilesAtomically } from './safe-files.ts';
 
 export interface BriefCommand {
   readonly input: string;
@@ -31,7 +32,8 @@ export async function runBrief(command: BriefCommand, write: (line: string) => v
   if (!command.out && !command.final) throw new UsageError('请用 --out 指定简报文件（.docx），或加 --final 定稿。');
   if (command.out && extname(command.out).toLowerCase() !== '.docx') throw new UsageError(`简报文件应以 .docx 结尾：${command.out}`);
   if (extname(command.input).toLowerCase() !== '.xlsx') throw new UsageError(`请给出生成过月报表的 .xlsx 工作簿：${command.input}`);
-  const bytes = new Uint8Array(readFileSync(command.input));
+  if (command.out) checkOutputPaths(command.input, [{ option: '--out', path: command.out }]);
+  const bytes = readInputFile(command.input);
   const started = performance.now();
   const sheets = readWorkbook(bytes, basename(command.input));
   const read = performance.now();
@@ -39,7 +41,7 @@ export async function runBrief(command: BriefCommand, write: (line: string) => v
     const brief = composeBrief(sheets, { period: command.period, madeAt: command.madeAt });
     const docx = await briefToDocx(brief.document);
     mkdirSync(dirname(resolve(command.out)), { recursive: true });
-    writeFileSync(command.out, docx);
+    writeFilesAtomically([{ path: command.out, data: docx }]);
     const tables = brief.document.blocks.filter((block) => block.kind === 'table').length;
     const charts = brief.document.blocks.filter((block) => block.kind === 'chart').length;
     write(`已写出简报 ${command.out}（${brief.document.fileName.replace(/\.docx$/, '')}）：${tables} 张表、${charts} 张图${brief.editedFigures ? `，其中 ${brief.editedFigures} 个数值是手工修改后的` : ''}。`);
@@ -47,7 +49,8 @@ export async function runBrief(command: BriefCommand, write: (line: string) => v
   }
   if (command.final) {
     const result = finaliseReport(sheets, { period: command.period, finalisedAt: command.madeAt });
-    writeFileSync(command.input, writeWorkbook(bytes, [result.historySheet]));
+    // The workbook is rewritten in place, whole or not at all: a failure leaves it as it was.
+    writeFilesAtomically([{ path: command.input, data: writeWorkbook(bytes, [result.historySheet]) }]);
     for (const line of result.summary) write(line);
     write(`已更新 ${command.input} 的"历史指标"表。`);
     printWarnings(result.warnings, write);

@@ -15,10 +15,11 @@ import { readSheetNames } from '../../src/hosts/file/read-workbook.ts';
 import { writeWorkbook } from '../../src/hosts/file/write-workbook.ts';
 import { caseSheet, closedCase } from '../helpers/case-sheet.ts';
 
-function run(args: string[]): { status: number; out: string; err: string } {
+function run(args: string[]): { status: number | Promise<number>; out: string; err: string } {
   const out: string[] = [];
   const err: string[] = [];
   const status = main(args, (line) => out.push(line), (line) => err.push(line));
+  assert.equal(typeof status, 'number', 'build answers at once');
   return { status, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -59,6 +60,14 @@ describe('case-brief: files are never lost', () => {
     refused(['build', input, '--out', hardLink], /就是输入文件/);
     refused(['build', input, '--out', join('/proc/self/cwd', relative(process.cwd(), input))], /就是输入文件/);
     refused(['build', input, '--out', join(dir, '.', 'sub', '..', '导出.xlsx')], /就是输入文件/);
+  });
+
+  it('refuses a brief whose --out is the workbook itself', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = await main(['brief', input, '--period', '2021-09', '--out', input], (line) => out.push(line), (line) => err.push(line));
+    assert.equal(status, 2);
+    assert.match(err.join('\n'), /--out .*就是输入文件/);
   });
 
   it('says so when the input or the output is a folder', () => {

@@ -114,7 +114,7 @@ describe('case-brief under random and damaged input (fuzz)', function () {
         const errors: string[] = [];
         const status = main(['build', input, '--period', '2021-09', '--out', out, '--json', json, '--built-at', '2021-10-11 09:00'], () => {}, (line) => errors.push(line));
         const stderr = errors.join('\n');
-        assert.ok(status === 0 || status === 2, `exit ${status}: ${stderr}`);
+        assert.ok(status === 0 || status === 2, `exit ${String(status)}: ${stderr}`);
         assert.ok(!/\n\s+at \S+ \(/.test(stderr), `no stack trace: ${stderr}`);
         assert.deepEqual(new Uint8Array(readFileSync(input)), bytes, 'the input is unchanged');
         if (status === 0) built++;
