@@ -62,10 +62,12 @@ describe('case-brief: files are never lost', () => {
     refused(['build', input, '--out', join(dir, '.', 'sub', '..', '导出.xlsx')], /就是输入文件/);
   });
 
-  it('refuses a brief whose --out is the workbook itself', async () => {
+  it('refuses a brief whose --out is the workbook itself (a link named .docx)', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const status = await main(['brief', input, '--period', '2021-09', '--out', input], (line) => out.push(line), (line) => err.push(line));
+    const link = join(dir, '简报.docx');
+    symlinkSync(input, link);
+    const status = await main(['brief', input, '--period', '2021-09', '--out', link], (line) => out.push(line), (line) => err.push(line));
     assert.equal(status, 2);
     assert.match(err.join('\n'), /--out .*就是输入文件/);
   });
