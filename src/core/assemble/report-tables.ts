@@ -112,8 +112,38 @@ function tableWarnings(tables: readonly BuiltTable[], context: TableContext): Bu
   if (unknown.length) {
     warnings.push({ kind: 'settings', sheet: settingsSheetName, rows: [], message: `【表格列】中的"${unknown.join('、')}"不是已知指标，这些列为空。`, action: '改为已知的指标名称，如 上报数、处置率、按期结案率、有效上报率，或在前面加"上期"。' });
   }
-  if (tables.some((table) => table.missingPrevious)) {
-    warnings.push({ kind: 'noHistory', sheet: historySheetName, rows: [], message: `没有找到${context.previousLabel}的历史数据，上期列为空。`, action: `先用${context.previousLabel}的导出生成一次，或在"${historySheetName}"表中补录上期数值。` });
+  // Only what is true: a column is said to be empty only when no cell of it found a figure, and the
+  // tables are named; rows missing from an otherwise filled column (a new unit) are said as such.
+  const columns = tables.flatMap((table) => table.previousColumns);
+  const empty = columns.filter((column) => column.filled === 0 && column.missingRows.length > 0);
+  if (empty.length) {
+    const byTable = new Map<string, string[]>();
+    for (const column of empty) byTable.set(column.table, [...(byTable.get(column.table) ?? []), column.column]);
+    const parts = [...byTable].map(([table, names]) => `"${context.periodLabel}-${table}"的${names.join('、')}列`);
+    warnings.push({
+      kind: 'noHistory',
+      sheet: historySheetName,
+      rows: [],
+      message: `"${historySheetName}"表中没有${context.previousLabel}的数值，${parts.join('，')}为空。`,
+      action: `先用${context.previousLabel}的导出生成一次，或在"${historySheetName}"表中补录上期数值。`,
+    });
+  }
+  const partial = columns.filter((column) => column.filled > 0 && column.missingRows.length > 0);
+  const partialByTable = new Map<string, Set<string>>();
+  for (const column of partial) {
+    const rows = partialByTable.get(column.table) ?? new Set<string>();
+    for (const row of column.missingRows) rows.add(row);
+    partialByTable.set(column.table, rows);
+  }
+  for (const [table, rows] of partialByTable) {
+    const names = [...rows];
+    warnings.push({
+      kind: 'noHistory',
+      sheet: historySheetName,
+      rows: [],
+      message: `"${context.periodLabel}-${table}"中 ${names.join('、')} 在"${historySheetName}"表中没有${context.previousLabel}的数值（上期没有这一行），这些行的上期格为空。`,
+      action: `如上期确有数值，可在"${historySheetName}"表中补录（表 ${table}，行 ${names[0]}）。`,
+    });
   }
   return warnings;
 }

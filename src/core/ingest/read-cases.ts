@@ -7,7 +7,8 @@ import type { CaseRecord } from '../model/case-record.ts';
 import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
-import { cellToText, isYes, normalizeHeader, normalizeText } from '../text/normalize.ts';
+import { cellToText, normalizeHeader, normalizeText } from '../text/normalize.ts';
+import { readCount, readYesNo } from '../text/yes-no.ts';
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { caseFields } from './columns.ts';
 import { duplicateIdWarnings, isLostPrecisionId, lostPrecisionWarning, sameRow } from './id-checks.ts';
@@ -97,31 +98,6 @@ export function forEachDataRow(sheet: RawSheet, headerIndex: number, visit: (row
   return { blankRows, totalsRows };
 }
 
-/** Reads an overdue-like cell: true (超期), false (未超期/按期), or null (blank). */
-function parseOverdue(value: CellValue, inverted: boolean): boolean | null {
-  if (value === null || value === undefined) return null;
-  const text = normalizeText(cellToText(value));
-  if (text === '') return null;
-  let yes: boolean;
-  if (/^(未超期|不超期|未超时|按期|正常|否|n|no|0|false)$/i.test(text)) yes = false;
-  else if (/^(超期|已超期|超时|逾期|是|y|yes|1|true)$/i.test(text)) yes = true;
-  else yes = isYes(value);
-  return inverted ? !yes : yes;
-}
-
-function parseCount(value: CellValue): number {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
-  const text = normalizeText(cellToText(value));
-  if (text === '') return 0;
-  if (/^\d+$/.test(text)) return Number(text);
-  return isYes(text) ? 1 : 0;
-}
-
-function parseSelfDisposed(value: CellValue): boolean {
-  if (isYes(value)) return true;
-  return typeof value === 'string' && normalizeText(value).includes('自行处置');
-}
-
 /**
  * 捆绑处置截止时间 is preferred, but exports leave it blank for cases that were never bundled; there
  * the row's 处置截止时间 (or another deadline column) is the deadline. Returns that second column, or -1.
@@ -160,10 +136,11 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
   const [districtCol, streetCol, communityCol, pointCol] = [col('district'), col('street'), col('community'), col('pointType')];
   const [overdueCol, onTimeCol, selfCol, reworkCol, postponeCol] = [col('overdueFlag'), col('onTimeFlag'), col('selfDisposed'), col('reworkCount'), col('postponeCount')];
 
-  const readOverdue = memoByValue((value) => parseOverdue(value, false));
-  const readOnTime = memoByValue((value) => parseOverdue(value, true));
-  const readCount = memoByValue(parseCount);
-  const readSelfDisposed = memoByValue(parseSelfDisposed);
+  const readOverdue = memoByValue((value) => readYesNo(value, 'overdue'));
+  const readOnTime = memoByValue((value) => readYesNo(value, 'onTime'));
+  const readRework = memoByValue((value) => readCount(value, 'rework'));
+  const readPostpone = memoByValue((value) => readCount(value, 'postpone'));
+  const readSelfDisposed = memoByValue((value) => readYesNo(value, 'selfDisposed') === true);
   const byId = new Map<string, CaseRecord>();
   const unknownStages = new Map<string, number[]>();
   let badRows = 0;
@@ -225,7 +202,8 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
     }
     // A unit split into 一级单位 and 二级单位 columns reads as one spelling (市政工程处 + 路灯所).
     const unitText = unitCol >= 0 ? text(row, unitCol) : text(row, unitLevel1Col) + text(row, unitLevel2Col);
-    const overdue = overdueCol >= 0 ? readOverdue(row[overdueCol]) : onTimeCol >= 0 ? readOnTime(row[onTimeCol]) : null;
+    const onTime = onTimeCol >= 0 ? readOnTime(row[onTimeCol]) : null;
+    const overdue = overdueCol >= 0 ? readOverdue(row[overdueCol]) : onTime === null ? null : !onTime;
     const record: CaseRecord = {
       sheet: sheet.name,
       row: rowNumber,
@@ -254,8 +232,8 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       closedAt: readTime(row, rowNumber, 'closedAt', closedCol),
       overdue,
       selfDisposed: source.selfDisposal || (selfCol >= 0 && readSelfDisposed(row[selfCol])),
-      reworkCount: reworkCol >= 0 ? readCount(row[reworkCol]) : 0,
-      postponeCount: postponeCol >= 0 ? readCount(row[postponeCol]) : 0,
+      reworkCount: reworkCol >= 0 ? readRework(row[reworkCol]) : 0,
+      postponeCount: postponeCol >= 0 ? readPostpone(row[postponeCol]) : 0,
     };
     // An id Excel has rounded says nothing about which rows are one case: each row counts on its own.
     if (isLostPrecisionId(row[idCol], caseId)) {

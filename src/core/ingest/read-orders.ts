@@ -7,7 +7,8 @@ import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
 import type { OrderRecord } from '../model/order-record.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
-import { cellToText, isYes, normalizeName, normalizeText } from '../text/normalize.ts';
+import { cellToText, normalizeName } from '../text/normalize.ts';
+import { readCount, readYesNo } from '../text/yes-no.ts';
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { hotlineFields } from './columns.ts';
 import { duplicateIdWarnings, isLostPrecisionId, lostPrecisionWarning, sameRow } from './id-checks.ts';
@@ -25,13 +26,6 @@ export interface OrderSheetRead {
 }
 
 const categoryLevelFields = ['category', 'category2', 'category3', 'category4', 'category5'] as const;
-
-function parseReturnCount(value: CellValue): number {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
-  const text = normalizeText(cellToText(value));
-  if (/^\d+$/.test(text)) return Number(text);
-  return isYes(text) ? 1 : 0;
-}
 
 /** Reads a hotline sheet (layout of kind `hotline`, no missing required column). */
 export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: Settings): OrderSheetRead {
@@ -86,7 +80,6 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
     const path = levels.join('/');
     const leafParts = path.split(/[/>＞\\-]/).filter((part) => part.trim() !== '');
     const status = text(row, statusCol);
-    const overdueText = overdueCol >= 0 ? normalizeText(cellToText(row[overdueCol])) : '';
     const record: OrderRecord = {
       sheet: sheet.name,
       row: rowNumber,
@@ -102,8 +95,8 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
       done: doneWords.has(normalizeName(status)),
       deadline: time(deadlineCol),
       finishedAt: time(finishedCol),
-      overdue: overdueText === '' ? null : /^(否|未超期|未逾期|按期|0|n|no)$/i.test(overdueText) ? false : isYes(overdueText) || /超期|逾期/.test(overdueText),
-      returnCount: returnCol >= 0 ? parseReturnCount(row[returnCol]) : 0,
+      overdue: overdueCol >= 0 ? readYesNo(row[overdueCol], 'overdue') : null,
+      returnCount: returnCol >= 0 ? readCount(row[returnCol], 'returned') : 0,
       orderType: text(row, typeCol),
       repeatOf: text(row, repeatCol),
     };

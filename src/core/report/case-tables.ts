@@ -35,8 +35,17 @@ export interface BuiltTable {
   readonly history: readonly HistoryRecord[];
   /** Column names no indicator has: shown empty, reported once. */
   readonly unknownColumns: readonly string[];
-  /** Whether a 上期 column found nothing in the history. */
-  readonly missingPrevious: boolean;
+  /** Each 上期 column of the table: how many of its cells the history filled, and the rows it left empty. */
+  readonly previousColumns: readonly PreviousColumn[];
+}
+
+/** A 上期 column of a table, as the history filled it. */
+export interface PreviousColumn {
+  readonly table: string;
+  readonly column: string;
+  readonly filled: number;
+  /** Row keys the history has no figure for. */
+  readonly missingRows: readonly string[];
 }
 
 export const caseTableNames = { overview: '案件概况', units: '部门处置', counties: '县区办理', topSubTypes: '高发问题' } as const;
@@ -44,7 +53,7 @@ export const caseTableNames = { overview: '案件概况', units: '部门处置',
 /** Resolves the cells of one table row, tracking unknown names and missing history. */
 class RowFiller {
   readonly unknown = new Set<string>();
-  missingPrevious = false;
+  private readonly previous = new Map<string, { filled: number; missingRows: string[] }>();
   constructor(
     private readonly context: TableContext,
     private readonly table: string,
@@ -61,13 +70,24 @@ class RowFiller {
     let value: number | null;
     if (previous) {
       const recorded = this.context.history.get(this.context.previousKey, this.table, rowKey, indicator.name);
-      if (recorded === undefined) this.missingPrevious = true;
+      let column = this.previous.get(name);
+      if (!column) {
+        column = { filled: 0, missingRows: [] };
+        this.previous.set(name, column);
+      }
+      if (recorded === undefined) column.missingRows.push(rowKey);
+      else column.filled++;
       value = recorded ?? null;
     } else {
       value = indicator.needsDeadline && !this.context.hasDeadlineColumn ? null : indicator.value(counts);
     }
     const cell = indicator.kind === 'rate' ? rateCell(value, total) : countCell(value, total);
     return previous ? cell : { ...cell, figure: { table: this.table, row: rowKey, indicator: indicator.name } };
+  }
+
+  /** The 上期 columns seen so far, as the history filled them. */
+  previousColumns(): PreviousColumn[] {
+    return [...this.previous].map(([column, entry]) => ({ table: this.table, column, filled: entry.filled, missingRows: entry.missingRows }));
   }
 
   /** Every catalogue figure of a row, for the history sheet. */
@@ -106,7 +126,7 @@ export function buildOverviewTable(stats: CaseStatistics, context: TableContext)
     history.push(...filler.record(row.key, row.counts));
   }
   addNotes(builder, context.notes);
-  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 1 }), history, unknownColumns: [...filler.unknown], missingPrevious: filler.missingPrevious };
+  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 1 }), history, unknownColumns: [...filler.unknown], previousColumns: filler.previousColumns() };
 }
 
 /** History row key of a unit row. */
@@ -161,7 +181,7 @@ export function buildUnitTable(stats: CaseStatistics, context: TableContext): Bu
   builder.merge(totalIndex, 0, totalIndex, 1);
   history.push(...filler.record('总计', stats.cityTotal));
   addNotes(builder, context.notes);
-  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 2 }), history, unknownColumns: [...filler.unknown], missingPrevious: filler.missingPrevious };
+  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 2 }), history, unknownColumns: [...filler.unknown], previousColumns: filler.previousColumns() };
 }
 
 /** （三）各县（市、区）: transposed, a column per county, a row per indicator. */
@@ -180,7 +200,7 @@ export function buildCountyTable(stats: CaseStatistics, context: TableContext): 
   const history = stats.counties.flatMap((county) => filler.record(county.name, county.counts));
   history.push(...filler.record('合计', stats.countyTotal));
   addNotes(builder, context.notes);
-  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 1, wrapWidth: 14 }), history, unknownColumns: [...filler.unknown], missingPrevious: filler.missingPrevious };
+  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 1, wrapWidth: 14 }), history, unknownColumns: [...filler.unknown], previousColumns: filler.previousColumns() };
 }
 
 /** 高发问题: per kind (事件, 部件), a totals row then its most reported sub-types (ties by name). */
@@ -207,5 +227,5 @@ export function buildTopSubTypeTable(stats: CaseStatistics, context: TableContex
     builder.merge(start, 0, builder.rowCount - 1, 0);
   }
   addNotes(builder, context.notes);
-  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 2 }), history, unknownColumns: [...filler.unknown], missingPrevious: filler.missingPrevious };
+  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 2 }), history, unknownColumns: [...filler.unknown], previousColumns: filler.previousColumns() };
 }

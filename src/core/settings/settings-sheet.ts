@@ -8,7 +8,8 @@ import type { GridCell, SheetGrid } from '../model/grid.ts';
 import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import { fieldsByKind, sheetKindLabels, type SheetKind } from '../ingest/columns.ts';
-import { cellToText, isYes, splitList } from '../text/normalize.ts';
+import { cellToText, splitList } from '../text/normalize.ts';
+import { readYesNo } from '../text/yes-no.ts';
 import { parseFigure } from '../report/history.ts';
 import { defaultSettings } from './defaults.ts';
 import { briefSettingsRows, readBriefSettings } from './brief-settings.ts';
@@ -199,7 +200,7 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
 
   const sourcesSection = get(section.sources);
   const sources = sourcesSection
-    ? sourcesSection.rows.filter(({ cells }) => cells[0]).map(({ cells, raw }) => ({ name: cells[0], aliases: splitList(cells[1] ?? ''), selfDisposal: isYes(raw[2]) }))
+    ? sourcesSection.rows.filter(({ cells }) => cells[0]).map(({ cells, raw }) => ({ name: cells[0], aliases: splitList(cells[1] ?? ''), selfDisposal: readYesNo(raw[2], 'selfDisposed') === true }))
     : d.sources;
 
   const groups: readonly UnitGroup[] = ['市局', '县市区', '其他'];

@@ -77,9 +77,12 @@ export function computeCaseStatistics(records: readonly CaseRecord[], options: C
     const flags = flagCase(record, asOf, hasDeadline);
     addCaseFlags(total, flags);
     addTo(bySource, record.source, flags);
-    if (flags.dispatched || flags.selfDisposed) {
+    // A case that was never dispatched needs no unit: counted under one only when the settings know
+    // it (a county's 自行处置案件数); an unknown or empty unit on it is neither a row nor a warning.
+    const unitMatters = flags.dispatched || (flags.selfDisposed && record.unit?.known === true);
+    if (unitMatters) {
       const unit = record.unit ?? { level1: noUnitName, level2: null, known: false };
-      if (!record.unit && flags.dispatched) dispatchedWithoutUnit.push(record);
+      if (!record.unit) dispatchedWithoutUnit.push(record);
       else if (!unit.known) unknownUnitCases.push(record);
       const key = unit.level2 === null ? unit.level1 : `${unit.level1}\u0000${unit.level2}`;
       if (!unitOf.has(key)) unitOf.set(key, unit);

@@ -3,12 +3,17 @@
  * cases), how many were received, done and in progress, the 小区 or areas involved (most frequent
  * first, at most ten, then 等), the topic's repeat problems, and for a handful of patrol cases their
  * descriptions.
+ *
+ * Matching tolerates the common wrong characters of a topic's words (围档 for 围挡, 搭围 for 打围):
+ * rule words and texts are compared after `matchKey` (normalised, confusable characters folded).
+ * Descriptions are masked with the personal names and numbers of the exports before they leave here.
  */
 import type { CaseRecord } from '../model/case-record.ts';
 import type { OrderRecord } from '../model/order-record.ts';
 import type { FocusTopic, Settings } from '../settings/settings.ts';
 import { createPlaceFinder } from '../text/places.ts';
-import { normalizeText } from '../text/normalize.ts';
+import { matchKey } from '../text/confusables.ts';
+import { maskPersonalInfo } from '../text/mask.ts';
 import type { WallTime } from '../time/wall-time.ts';
 import { flagCase } from './case-flags.ts';
 import type { RepeatGroup } from './repeat-problems.ts';
@@ -33,9 +38,18 @@ export interface TopicFigures {
 export const describedCaseLimit = 5;
 const placeLimit = 10;
 
-/** Text as matching sees it; most exports need no NFKC pass, so it runs only where it can matter. */
-function normalize(text: string): string {
-  return /[\s\u3000\uff00-\uffef]/.test(text) ? normalizeText(text) : text;
+/** Text as matching sees it, memoised per text (sub-types and category paths repeat). */
+function createKeyOf(): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    if (text === '') return '';
+    let key = cache.get(text);
+    if (key === undefined) {
+      key = matchKey(text);
+      if (cache.size < 20_000) cache.set(text, key);
+    }
+    return key;
+  };
 }
 
 function rankPlaces(placeLists: readonly (readonly string[])[]): { places: string[]; more: boolean } {
@@ -56,33 +70,36 @@ export interface ComputeFocusTopicsOptions {
   readonly asOf: WallTime;
   readonly categoryOf: ReadonlyMap<string, string>;
   readonly repeatGroups: readonly RepeatGroup[];
-  /** Callers' names and numbers from the export: never part of a place name. */
+  /** Callers' names and numbers from the exports' personal columns: never part of a place name, masked in every description. */
   readonly personal?: ReadonlySet<string>;
 }
 
 /** Figures of every focus topic over the period's cohorts (orders and cases, either may be empty). */
 export function computeFocusTopics(orders: readonly OrderRecord[], cases: readonly CaseRecord[], options: ComputeFocusTopicsOptions): TopicFigures[] {
   const findPlaces = createPlaceFinder(options.settings.knownCommunities, { personal: options.personal });
+  const keyOf = createKeyOf();
   const includesAny = (text: string, words: readonly string[]) => {
-    const targets = words.map((word) => normalizeText(word)).filter((word) => word !== '');
-    if (targets.length === 0 || text === '') return false;
-    const normalized = normalize(text);
-    return targets.some((word) => normalized.includes(word));
+    if (words.length === 0 || text === '') return false;
+    const key = keyOf(text);
+    return words.some((word) => key.includes(word));
   };
+  const keys = (words: readonly string[]) => words.map((word) => matchKey(word)).filter((word) => word !== '');
   const placesOf = (address: string, text: string) => {
     const found = findPlaces(address);
     return (found.length ? found : findPlaces(text)).filter((place) => place.kind === 'community').map((place) => place.name);
   };
   return options.settings.focusTopics.map((topic) => {
+    const orderWords = keys(topic.orderWords);
+    const caseWords = keys(topic.caseWords);
     const orderMatches = (order: OrderRecord) =>
-      topic.orderCategories.includes(options.categoryOf.get(order.orderId) ?? '') || includesAny(order.content, topic.orderWords) || includesAny(order.categoryPath, topic.orderWords);
+      topic.orderCategories.includes(options.categoryOf.get(order.orderId) ?? '') || includesAny(order.content, orderWords) || includesAny(order.categoryPath, orderWords);
     const topicOrders = orders.filter(orderMatches);
     const topicOrderIds = new Set(topicOrders.map((order) => order.orderId));
     const orderPlaces = rankPlaces(topicOrders.map((order) => placesOf(order.address, order.content)));
     const done = topicOrders.filter((order) => order.done).length;
 
-    const subTypes = new Set(topic.caseSubTypes.map((subType) => normalizeText(subType)));
-    const caseMatches = (record: CaseRecord) => (record.subType !== '' && subTypes.has(normalize(record.subType))) || includesAny(record.description, topic.caseWords);
+    const subTypes = new Set(keys(topic.caseSubTypes));
+    const caseMatches = (record: CaseRecord) => (record.subType !== '' && subTypes.has(keyOf(record.subType))) || includesAny(record.description, caseWords);
     const topicCases = cases.filter((record) => caseMatches(record) && flagCase(record, options.asOf).accepted);
     const casesDone = topicCases.filter((record) => record.stage === 'closed').length;
     const caseAreas = rankPlaces(
@@ -107,7 +124,7 @@ export function computeFocusTopics(orders: readonly OrderRecord[], cases: readon
         inProgress: topicCases.length - casesDone,
         places: caseAreas.places,
         morePlaces: caseAreas.more,
-        descriptions: topicCases.length <= describedCaseLimit ? topicCases.map((record) => record.description).filter(Boolean) : [],
+        descriptions: topicCases.length <= describedCaseLimit ? topicCases.map((record) => maskPersonalInfo(record.description, options.personal)).filter(Boolean) : [],
       },
     };
   });

@@ -42,11 +42,3 @@ export function splitList(text: string): string[] {
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
 }
-
-/** Reads a yes/no cell: 是/Y/1/true/√ are yes; 否/N/0/false/blank are no. */
-export function isYes(value: unknown): boolean {
-  if (value === true) return true;
-  if (typeof value === 'number') return value !== 0;
-  const text = normalizeText(cellToText(value)).toLowerCase();
-  return text === '是' || text === 'y' || text === 'yes' || text === '1' || text === 'true' || text === '√' || text === '有';
-}

@@ -2,8 +2,13 @@
  * Places in Chinese addresses: the 小区 (a known name from the settings, or a name ending in 小区, 花园,
  * 苑, 郡, 城, 府, 园, 公馆 …), else a road (…路, …街, …大道), and the building or door number right
  * after it (`1栋3楼4号`, `S3-2-1至6号`, `5栋`). Two numbers are compatible when one continues the
- * other (`S3-2` and `S3-2-3号`) or a range holds the other (`1至6号` holds `3号`); a missing number
- * conflicts with nothing.
+ * other (`S3-2` and `S3-2-3号`) or a range or list holds the other (`1至6号` holds `3号`); a missing
+ * number conflicts with nothing.
+ *
+ * Ranges and lists come in every common spelling, all read as one: `1至6号`, `1号至6号`, `1到6号`,
+ * `1~6号`, `1-6号`, `1号-6号` (a range) and `1、2、3号`, `1,2,3号`, `1和2号` (a list). A hyphen is a range only
+ * between two bare numbers where the second is larger and 号 follows (`1-6号`); elsewhere it separates
+ * levels (`S3-2-1`, `5-2号`).
  */
 import { maskerFor, personPrefixLength } from './mask.ts';
 import { normalizeText } from './normalize.ts';
@@ -23,8 +28,32 @@ const boundary = /[路街道巷区县市镇乡村号栋幢楼层的在于和与�
 /** A suffix followed by one of these is part of another word: 城区, 城市, 城管, 园林, 府前路 … */
 const notAName = /^[区市管乡镇中林路街道委办局]/;
 const stopNames = new Set(['政府', '市政府', '区政府', '县政府', '老城', '新城', '主城', '县城', '进城', '公园', '花园', '家园', '校园', '园区']);
-const numberPattern = /^[\s#]*((?:[A-Za-z]?\d+(?:(?:至|到|~)\d+)?(?:号楼|单元|栋|幢|楼|层|号|室|#|[-—])?)+)/;
-const numberToken = /[A-Za-z]?\d+(?:(?:至|到|~)\d+)?/g;
+const numberPattern = /^[\s#]*((?:[A-Za-z]?\d+(?:至\d+|(?:,\d+)+)?(?:号楼|单元|栋|幢|楼|层|号|室|#|[-—])?)+)/;
+const numberToken = /[A-Za-z]?\d+(?:至\d+|(?:,\d+)+)?/g;
+
+/** Whether the number at `at` starts a range rather than a level: nothing of the number before it, or two levels. */
+function isRangeStart(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && /[A-Za-z\d\-—–]/.test(text[start - 1])) start--;
+  const before = text.slice(start, at);
+  if (before === '') return true;
+  return /[-—–]$/.test(before) && (before.match(/[-—–]/g) ?? []).length >= 2;
+}
+
+/** Writes every spelling of a range as `1至6` and every list as `1,2,3`, so that one pattern reads them all. */
+function canonicalRanges(text: string): string {
+  return (
+    text
+      // 1号至6号, 1到6号, 1~6号, 1 ～ 6号, 1号-6号 (a 号 before the hyphen says it is a range)
+      .replace(/(\d+)号?\s*(?:至|到|~|～|〜)\s*(\d+)/g, '$1至$2')
+      .replace(/(\d+)号[-—–](\d+)/g, '$1至$2')
+      // 1-6号: a range when the second number is larger and the pair stands alone or comes after two
+      // levels (S3-2-1-6号); S3-2-8号, 5-2号 and A1-3号 stay levels.
+      .replace(/(\d+)[-—–](\d+)号/g, (match, low: string, high: string, at: number, whole: string) => (Number(high) > Number(low) && isRangeStart(whole, at) ? `${low}至${high}号` : match))
+      // 1、2、3号, 1和2号, 1及2号 (NFKC has already made ， and ､ into ,)
+      .replace(/(\d+(?:\s*[、,和及]\s*\d+)+)(?=号|栋|幢|室|单元)/g, (list) => list.replace(/\s*[、,和及]\s*/g, ','))
+  );
+}
 
 function walkBack(text: string, suffixStart: number, maxChars: number): number {
   let start = suffixStart;
@@ -51,7 +80,7 @@ function startWithoutPerson(text: string, start: number, suffixStart: number): n
 
 function numberAfter(text: string, end: number): string[] {
   // A known name may be written with its suffix after it (宏升国际 → 宏升国际小区5栋).
-  const rest = text.slice(end, end + 26).replace(/^(小区|花园|家园|苑|园|郡|城)/, '');
+  const rest = canonicalRanges(text.slice(end, end + 30).replace(/^(小区|花园|家园|苑|园|郡|城)/, ''));
   const match = numberPattern.exec(rest);
   return match ? (match[1].match(numberToken) ?? []) : [];
 }
@@ -99,11 +128,14 @@ export function createPlaceFinder(knownCommunities: readonly string[], options: 
   };
 }
 
-function tokenRange(token: string): { prefix: string; low: number; high: number } | null {
-  const match = /^([A-Za-z]?)(\d+)(?:(?:至|到|~)(\d+))?$/.exec(token);
+/** A number token as a letter prefix and the intervals it names: `S3` → S [3,3]; `1至6` → [1,6]; `1,2,3` → [1,1] [2,2] [3,3]. */
+function tokenRange(token: string): { prefix: string; intervals: [number, number][] } | null {
+  const match = /^([A-Za-z]?)(\d+)(?:至(\d+)|((?:,\d+)+))?$/.exec(token);
   if (!match) return null;
   const low = Number(match[2]);
-  return { prefix: match[1].toUpperCase(), low, high: match[3] ? Number(match[3]) : low };
+  if (match[3]) return { prefix: match[1].toUpperCase(), intervals: [[Math.min(low, Number(match[3])), Math.max(low, Number(match[3]))]] };
+  const members = [low, ...(match[4] ? match[4].slice(1).split(',').map(Number) : [])];
+  return { prefix: match[1].toUpperCase(), intervals: members.map((member): [number, number] => [member, member]) };
 }
 
 /** Whether two building/door numbers can name the same place. */
@@ -114,7 +146,7 @@ export function areNumbersCompatible(left: readonly string[], right: readonly st
     const a = tokenRange(left[index]);
     const b = tokenRange(right[index]);
     if (!a || !b || a.prefix !== b.prefix) return false;
-    if (a.high < b.low || b.high < a.low) return false;
+    if (!a.intervals.some(([low, high]) => b.intervals.some(([otherLow, otherHigh]) => low <= otherHigh && otherLow <= high))) return false;
   }
   return true;
 }
