@@ -7,6 +7,7 @@ import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
 import type { ColumnMapping } from '../settings/settings.ts';
 import { cellToText, normalizeHeader } from '../text/normalize.ts';
 import { fieldsByKind, hasField, sheetNameHints, type FieldSpec, type SheetKind } from './columns.ts';
+import { recognizeByValues } from './recognize-values.ts';
 
 /** How many leading rows may hold the header row. */
 const headerSearchRows = 20;
@@ -16,7 +17,8 @@ export interface ColumnMatch {
   /** 0-based column index. */
   readonly col: number;
   readonly header: string;
-  readonly how: 'manual' | 'exact' | 'contains';
+  /** manual: mapped by the clerk; exact / contains: a synonym; rule: a general header rule; values: recognised by its values. */
+  readonly how: 'manual' | 'exact' | 'contains' | 'rule' | 'values';
 }
 
 export interface SheetLayout {
@@ -75,6 +77,13 @@ export function matchColumns(headers: readonly string[], fields: readonly FieldS
         break;
       }
     }
+  }
+  // General header rules last, so that no rule takes a column a synonym of another field names.
+  for (const spec of fields) {
+    const pattern = spec.pattern;
+    if (found.has(spec.field) || !pattern) continue;
+    const col = normalized.findIndex((header, index) => !taken.has(index) && header !== '' && pattern.test(header) && !(spec.exclude?.test(header) ?? false));
+    if (col >= 0) assign(spec.field, col, 'rule');
   }
   return [...found.values()].sort((left, right) => left.col - right.col);
 }
@@ -141,9 +150,16 @@ export function detectSheetLayout(sheet: RawSheet, mappings: readonly ColumnMapp
   const top = ranked[0];
   const plausible = top.requiredMatched === top.requiredCount || top.requiredMatched >= 2 || (top.requiredMatched >= 1 && nameHintScore(sheet.name, top.kind) > 0);
   const kind = plausible ? top.kind : null;
-  const matches = kind ? top.matches : [];
+  const matches = kind ? [...top.matches] : [];
   const columns: Record<string, number> = {};
   for (const match of matches) columns[match.field] = match.col;
+  if (kind) {
+    for (const found of recognizeByValues(sheet, kind, best.index, best.headers.length, columns)) {
+      columns[found.field] = found.col;
+      matches.push({ field: found.field, col: found.col, header: best.headers[found.col], how: 'values' });
+    }
+    matches.sort((left, right) => left.col - right.col);
+  }
   const matchedCols = new Set(matches.map((match) => match.col));
   const unmatched = best.headers.map((header, col) => ({ col, header })).filter((entry) => entry.header !== '' && !matchedCols.has(entry.col));
   const matchedFields = new Set(Object.keys(columns));

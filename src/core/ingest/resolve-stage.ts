@@ -1,11 +1,14 @@
 /**
  * Stage words → the life-cycle ladder. A stage matches a word when they are equal after normalisation
- * (brackets and spaces dropped), never by containment: 处置 is dispatched, 处置反馈 is disposed.
+ * (brackets of any kind and spaces dropped), never by containment: 处置 is dispatched, 处置反馈 is
+ * disposed. Platforms put the stage word in brackets, alone (`[办结]`, `【作废】`, `〔核查〕`) or beside
+ * other text (`[核查]待核查`, `处置中(超时)`): when the whole text is no stage word, the part inside the
+ * brackets is tried, then the part outside them.
  */
 import { stageSteps, type Settings, type StageStep } from '../settings/settings.ts';
-import { normalizeName } from '../text/normalize.ts';
+import { bracketedParts, normalizeName, outsideBrackets } from '../text/normalize.ts';
 
-/** Returns the step of a stage text, or null when no stage word equals it. */
+/** Returns the step of a stage text, or null when no stage word equals it (whole, inside or outside its brackets). */
 export function createStageResolver(settings: Settings): (stageText: string) => StageStep | null {
   const byWord = new Map<string, StageStep>();
   for (const step of stageSteps) {
@@ -14,7 +17,16 @@ export function createStageResolver(settings: Settings): (stageText: string) => 
       if (key !== '' && !byWord.has(key)) byWord.set(key, step);
     }
   }
-  return (stageText: string) => byWord.get(normalizeName(stageText)) ?? null;
+  return (stageText: string) => {
+    const whole = byWord.get(normalizeName(stageText));
+    if (whole !== undefined) return whole;
+    if (!/[\p{Ps}\p{Pe}]/u.test(stageText)) return null;
+    for (const part of bracketedParts(stageText)) {
+      const inside = byWord.get(part);
+      if (inside !== undefined) return inside;
+    }
+    return byWord.get(outsideBrackets(stageText)) ?? null;
+  };
 }
 
 /** Position on the main ladder (reported 0 … closed 5); the stop steps sit where they stop. */

@@ -9,9 +9,27 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '');
 }
 
+/** Brackets and quotes of every kind: Unicode's open, close and initial/final quote punctuation, and ASCII quotes and angle brackets. */
+const bracketCharacters = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}<>"']/gu;
+
 /** Like `normalizeText`, and brackets of every kind dropped (their content kept): for names and stages. */
 export function normalizeName(text: string): string {
-  return normalizeText(text).replace(/[()[\]{}【】〔〕<>《》「」『』"'“”‘’]/g, '');
+  return normalizeText(text).replace(bracketCharacters, '');
+}
+
+/** The parts of a text inside brackets of any kind (`[办结]已结案` → ['办结']), normalised. */
+export function bracketedParts(text: string): string[] {
+  const parts: string[] = [];
+  for (const match of normalizeText(text).matchAll(/[\p{Ps}]([^\p{Ps}\p{Pe}]*)[\p{Pe}]/gu)) {
+    const part = match[1].replace(bracketCharacters, '');
+    if (part !== '') parts.push(part);
+  }
+  return parts;
+}
+
+/** A text with its bracketed parts removed (`处置中(超时)` → `处置中`), normalised. */
+export function outsideBrackets(text: string): string {
+  return normalizeText(text).replace(/[\p{Ps}][^\p{Ps}\p{Pe}]*[\p{Pe}]/gu, '').replace(bracketCharacters, '');
 }
 
 /** A header cell as the synonym tables compare it: trimmed, half-width, no spaces, no trailing 名称, no leading 12345. */
