@@ -2,7 +2,7 @@
  * One measurement in its own process: the 12345 analysis of N synthetic orders (grouping alone, and
  * the whole build of the 12345 sheets). Prints one JSON line.
  */
-import { buildMonthlyReport, computeHotlineStatistics, defaultSettings, detectSheetLayout, parsePeriod } from '../src/core/index.ts';
+import { buildMonthlyReport, computeHotlineStatistics, referencePreset, detectSheetLayout, parsePeriod } from '../src/core/index.ts';
 import { readOrderSheet } from '../src/core/ingest/read-orders.ts';
 import { syntheticOrderSheet } from './synthetic-orders.ts';
 
@@ -18,11 +18,11 @@ const best = (run: () => void) => {
   return { best: Math.min(...times), runs: times };
 };
 const layout = detectSheetLayout(sheet);
-const orders = readOrderSheet(sheet, layout, defaultSettings).records;
+const orders = readOrderSheet(sheet, layout, referencePreset).records;
 const period = parsePeriod('2021-09') as NonNullable<ReturnType<typeof parsePeriod>>;
 let groups = 0;
 const grouping = best(() => {
-  groups = computeHotlineStatistics(orders, { period, asOf: Date.UTC(2021, 9, 8, 17, 30), settings: defaultSettings }).repeatGroups.length;
+  groups = computeHotlineStatistics(orders, { period, asOf: Date.UTC(2021, 9, 8, 17, 30), settings: referencePreset }).repeatGroups.length;
 });
 let sheets = 0;
 const whole = best(() => {

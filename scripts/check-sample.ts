@@ -10,7 +10,7 @@ import * as XLSX from '@e965/xlsx';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultSettings } from '../src/core/settings/defaults.ts';
+import { referencePreset as defaultSettings } from '../src/core/settings/presets.ts';
 import type { StageStep } from '../src/core/settings/settings.ts';
 
 // ---------------------------------------------------------------------------------------------

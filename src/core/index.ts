@@ -7,8 +7,11 @@ export type { CellRole, ChartSpec, FigureKey, GridCell, GridValue, Merge, SheetG
 export type { CaseRecord, ResolvedUnit } from './model/case-record.ts';
 export { InputError, warningKindLabels, type BuildWarning, type WarningKind } from './model/warning.ts';
 
-export type { Settings, StageStep, UnitGroup, FirstLevelUnit, SecondLevelUnit, SourceSetting, ColumnMapping, TableColumns } from './settings/settings.ts';
+export type { Settings, StageStep, UnitGroup, FirstLevelUnit, SecondLevelUnit, SourceSetting, ColumnMapping, TableColumns, MainTypeSetting, SettingsBasis, EntryOrigin } from './settings/settings.ts';
 export { defaultSettings } from './settings/defaults.ts';
+export { referencePreset, settingsPresets, type SettingsPreset } from './settings/presets.ts';
+export { proposeSettings, type LearnedSummary, type ProposedSettings } from './settings/learn-settings.ts';
+export type { CarryOver } from './assemble/load-exports.ts';
 export { readSettingsSheet, settingsSheetName, settingsToGrid } from './settings/settings-sheet.ts';
 
 export { caseFields, hotlineFields, fieldsByKind, sheetKindLabels, type FieldSpec, type SheetKind } from './ingest/columns.ts';

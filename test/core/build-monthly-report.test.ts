@@ -6,6 +6,7 @@ import {
   InputError,
   inspectWorkbook,
   readSettingsSheet,
+  referencePreset,
   settingsToGrid,
   type BuildResult,
   type GridCell,
@@ -86,7 +87,7 @@ describe('buildMonthlyReport', () => {
   });
 
   it('lists configured units with no cases, and shows an unknown unit in its own row with a warning', () => {
-    const result = build([closedCase(), closedCase({ 处置部门: '市园林局' })]);
+    const result = build([closedCase(), closedCase({ 处置部门: '市园林局' })], { settings: referencePreset });
     const units = sheetNamed(result, '部门处置');
     assert.deepEqual(rowValues(units, '市治尘办').slice(2, 3), [0]);
     assert.deepEqual(rowValues(units, '市园林局').slice(2, 3), [1]);
@@ -220,18 +221,20 @@ describe('buildMonthlyReport', () => {
   });
 
   describe('settings and history', () => {
-    it('creates the settings sheet with defaults on the first build, and reads it on the next', () => {
+    it('creates the settings sheet on the first build (the preset whose units the data names), and reads it on the next', () => {
       const first = build([closedCase()]);
       assert.ok(first.settingsCreated);
+      assert.equal(first.settingsLearned?.kind, 'preset');
       const settingsGrid = first.sheetsToWrite.find((sheet) => sheet.role === 'settings');
       assert.ok(settingsGrid);
       const second = buildMonthlyReport([caseSheet([closedCase()]), gridToRaw(settingsGrid)], { period: '2021-09', builtAt });
       assert.equal(second.settingsCreated, false);
-      assert.deepEqual(second.settings, defaultSettings);
+      assert.equal(second.settingsLearned, null);
+      assert.deepEqual(second.settings, referencePreset);
     });
 
     it('sees a unit renamed in the settings sheet on the next build', () => {
-      const grid = gridToRaw(settingsToGrid(defaultSettings));
+      const grid = gridToRaw(settingsToGrid(referencePreset));
       const rows = grid.rows.map((row) => row.map((cell) => (cell === '夜勤中队' ? '夜间中队' : cell)));
       const result = buildMonthlyReport([caseSheet([closedCase({ 处置部门: '夜间中队' })]), { name: '月报设置', rows }], { period: '2021-09', builtAt });
       assert.deepEqual(rowValues(sheetNamed(result, '部门处置'), '市城管执法直属一大队', '夜间中队').slice(2, 3), [1]);
@@ -239,16 +242,18 @@ describe('buildMonthlyReport', () => {
     });
 
     it('sees a spelling added in the settings sheet on the next build', () => {
-      const grid = gridToRaw(settingsToGrid(defaultSettings));
+      const grid = gridToRaw(settingsToGrid(referencePreset));
       const rows = grid.rows.map((row) => (row[0] === '市城管执法直属一大队' && row[1] === '二中队' ? [row[0], row[1], '城管二中队'] : row));
       const result = buildMonthlyReport([caseSheet([closedCase({ 处置部门: '城管二中队' })]), { name: '月报设置', rows }], { period: '2021-09', builtAt });
       assert.deepEqual(rowValues(sheetNamed(result, '部门处置'), '市城管执法直属一大队', '二中队').slice(2, 3), [1]);
     });
 
-    it('round-trips every setting through the sheet', () => {
-      const { settings, warnings } = readSettingsSheet(gridToRaw(settingsToGrid(defaultSettings)));
-      assert.deepEqual(warnings, []);
-      assert.deepEqual(settings, defaultSettings);
+    it('round-trips every setting through the sheet, the general defaults and a preset alike', () => {
+      for (const original of [defaultSettings, referencePreset]) {
+        const { settings, warnings } = readSettingsSheet(gridToRaw(settingsToGrid(original)));
+        assert.deepEqual(warnings, []);
+        assert.deepEqual(settings, original);
+      }
     });
 
     it('fills the 上期 columns from the history the previous build recorded', () => {
@@ -269,7 +274,7 @@ describe('buildMonthlyReport', () => {
       const augustCases = [closedCase({ 上报时间: '2021-08-10 09:00' }), closedCase({ 上报时间: '2021-08-11 09:00' }), closedCase({ 上报时间: '2021-08-12 09:00', 小类: '无照经营游商' })];
       const august = buildMonthlyReport([caseSheet(augustCases)], { period: '2021-08', builtAt });
       assert.ok(august.history.some((record) => record.table === '高发问题' && record.row === '事件/店外经营' && record.indicator === '上报数' && record.value === 2));
-      const settings = { ...defaultSettings, tableColumns: { ...defaultSettings.tableColumns, topSubTypes: ['上报数', '上期上报数'] } };
+      const settings = { ...referencePreset, tableColumns: { ...referencePreset.tableColumns, topSubTypes: ['上报数', '上期上报数'] } };
       const history = gridToRaw(august.sheetsToWrite.find((sheet) => sheet.role === 'history') as SheetGrid);
       const september = build([closedCase(), closedCase({ 小类: '无照经营游商' })], { settings }, [history]);
       const top = sheetNamed(september, '高发问题');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { createUnitResolver, defaultSettings, type Settings } from '../../src/core/index.ts';
+import { createUnitResolver, referencePreset, type Settings } from '../../src/core/index.ts';
 
 describe('createUnitResolver', () => {
-  const resolve = createUnitResolver(defaultSettings);
+  const resolve = createUnitResolver(referencePreset);
   const key = (spelling: string) => {
     const unit = resolve(spelling);
     return unit ? `${unit.level1}/${unit.level2 ?? ''}${unit.known ? '' : '?'}` : null;
@@ -30,8 +30,8 @@ describe('createUnitResolver', () => {
 
   it('does not take a second-level name shared by two first levels on its own', () => {
     const settings: Settings = {
-      ...defaultSettings,
-      secondLevelUnits: [...defaultSettings.secondLevelUnits, { parent: '市城管直属二大队', name: '一中队', aliases: [] }],
+      ...referencePreset,
+      secondLevelUnits: [...referencePreset.secondLevelUnits, { parent: '市城管直属二大队', name: '一中队', aliases: [] }],
     };
     const shared = createUnitResolver(settings);
     assert.equal(shared('一中队')?.known, false);

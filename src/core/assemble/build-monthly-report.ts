@@ -22,7 +22,8 @@ import { periodKey, periodLabel, type Period } from '../time/period.ts';
 import { formatWallTime, parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { asOfSourceWords, latestEventTime, resolveAsOf, resolvePeriod, type AsOfSource } from './choose-period.ts';
 import { implausibleTimeWarnings } from './time-warnings.ts';
-import { loadExports, resolveSettings } from './load-exports.ts';
+import { loadExports, resolveSettings, type CarryOver } from './load-exports.ts';
+import type { LearnedSummary } from '../settings/learn-settings.ts';
 import { buildReportTables, createTableContext, previousProbeTable } from './report-tables.ts';
 import { caseWarnings } from './case-warnings.ts';
 import { orderWarnings } from './order-warnings.ts';
@@ -45,6 +46,8 @@ export interface BuildMonthlyReportOptions {
   readonly builtAt: string;
   /** Settings to use instead of the workbook's settings sheet (tests, the task pane's unsaved edits). */
   readonly settings?: Settings;
+  /** Last month's report workbook's settings and history sheets, for a workbook that lacks them (`--from`). */
+  readonly carryOver?: CarryOver;
 }
 
 export interface BuildResult {
@@ -55,8 +58,12 @@ export interface BuildResult {
   readonly asOfText: string;
   readonly asOfSource: AsOfSource;
   readonly settings: Settings;
-  /** Whether the workbook had no settings sheet, so this build writes the defaults. */
+  /** Whether the workbook had no settings sheet, so this build writes one (learned, a preset, or last month's). */
   readonly settingsCreated: boolean;
+  /** What this first build learned from the data, or which preset it took; null when the settings came from a sheet. */
+  readonly settingsLearned: LearnedSummary | null;
+  /** Whether the settings (and history) came from last month's report. */
+  readonly carriedOver: boolean;
   /** The period's report sheets, in the order of the brief. */
   readonly reportSheets: readonly SheetGrid[];
   /** Everything the host writes: report sheets, the settings sheet if new, history, meta. */
@@ -79,7 +86,7 @@ export interface BuildResult {
 
 /** Builds the period's report from the raw sheets of a workbook. Throws InputError when it cannot start. */
 export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMonthlyReportOptions): BuildResult {
-  const inForce = resolveSettings(sheets, options.settings);
+  const inForce = resolveSettings(sheets, options.settings, { carryOver: options.carryOver, madeAt: options.builtAt });
   const settings = inForce.settings;
   const exports = loadExports(sheets, settings);
   const warnings: BuildWarning[] = [...inForce.warnings, ...exports.warnings];
@@ -103,8 +110,7 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const hotline = orderLayouts.length ? computeHotlineStatistics(orders, { period, asOf, settings, returnedIds: exports.returnedIds, manualGroups: exports.manualGroups, personal: exports.callerNames }) : null;
   const topics = computeFocusTopics(hotline?.cohort ?? [], statistics.cohort, { settings, asOf, categoryOf: hotline?.categoryOf ?? new Map(), repeatGroups: hotline?.repeatGroups ?? [], personal: exports.callerNames });
 
-  const historySheet = sheets.find((sheet) => sheet.name === historySheetName);
-  const historyRead = historySheet ? readHistorySheet(historySheet) : { records: [], warnings: [] };
+  const historyRead = readHistory(sheets.find((sheet) => sheet.name === historySheetName), options.carryOver?.history);
   warnings.push(...historyRead.warnings);
   const context = createTableContext({
     settings,
@@ -149,6 +155,8 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
     asOfSource,
     settings,
     settingsCreated: inForce.create,
+    settingsLearned: inForce.learned,
+    carriedOver: inForce.carriedOver,
     reportSheets,
     sheetsToWrite,
     editedSheets: edits.editedSheets,
@@ -162,4 +170,12 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
     accounting: exports.accounting,
     summary,
   };
+}
+
+/** The workbook's history, with last month's report's history under it (the workbook's rows win). */
+function readHistory(own: RawSheet | undefined, carried: RawSheet | undefined): { records: HistoryRecord[]; warnings: BuildWarning[] } {
+  const ownRead = own ? readHistorySheet(own) : { records: [], warnings: [] };
+  if (!carried) return ownRead;
+  const carriedRead = readHistorySheet(carried);
+  return { records: mergeHistory(carriedRead.records, ownRead.records), warnings: [...ownRead.warnings, ...carriedRead.warnings] };
 }

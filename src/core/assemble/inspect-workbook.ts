@@ -12,7 +12,8 @@ import { parseWallTime, formatWallTime, type WallTime } from '../time/wall-time.
 import { periodKey } from '../time/period.ts';
 import { discoverSheets } from './discover-sheets.ts';
 import { defaultPeriodAt, earliestPlausibleTime } from './choose-period.ts';
-import { resolveSettings } from './load-exports.ts';
+import { resolveSettings, type CarryOver } from './load-exports.ts';
+import type { LearnedSummary } from '../settings/learn-settings.ts';
 
 export interface SheetSummary {
   readonly sheet: string;
@@ -38,6 +39,10 @@ export interface WorkbookInspection {
   readonly latestEvent: string | null;
   /** The settings' as-of override, when set. */
   readonly asOfOverride: string;
+  /** When the workbook has no settings: what a build would learn from the data (or the preset it would take). */
+  readonly learned: LearnedSummary | null;
+  /** Whether the settings come from last month's report. */
+  readonly carriedOver: boolean;
 }
 
 /** Event times per kind, as the build takes its default as-of time from them (never deadlines). */
@@ -49,9 +54,10 @@ const eventFields: Partial<Record<SheetKind, readonly string[]>> = {
 /**
  * Inspects the raw sheets of a workbook; never throws on bad data. `notAfter` is the clerk's clock
  * (wall time): event times after it, or before 2000, are typing slips and never the suggested as-of.
+ * `carryOver`: last month's report's settings and history.
  */
-export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: Settings, notAfter: WallTime = Infinity): WorkbookInspection {
-  const read = resolveSettings(sheets, settingsOverride);
+export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: Settings, notAfter: WallTime = Infinity, carryOver?: CarryOver): WorkbookInspection {
+  const read = resolveSettings(sheets, settingsOverride, { carryOver });
   const settings = read.settings;
   const { layouts } = discoverSheets(sheets, settings.columnMappings);
   let latest: WallTime = -Infinity;
@@ -83,6 +89,8 @@ export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: 
     suggestedPeriod,
     latestEvent: Number.isFinite(latest) ? formatWallTime(latest) : null,
     asOfOverride: settings.asOfOverride,
+    learned: read.learned,
+    carriedOver: read.carriedOver,
   };
 }
 

@@ -8,7 +8,7 @@ import type { CaseRecord } from '../model/case-record.ts';
 import type { OrderRecord } from '../model/order-record.ts';
 import type { RawSheet } from '../model/raw-sheet.ts';
 import { InputError, type BuildWarning } from '../model/warning.ts';
-import { defaultSettings } from '../settings/defaults.ts';
+import { proposeSettings, type LearnedSummary } from '../settings/learn-settings.ts';
 import type { Settings } from '../settings/settings.ts';
 import { readSettingsSheet, settingsSheetName } from '../settings/settings-sheet.ts';
 import { fieldsByKind, sheetKindLabels } from '../ingest/columns.ts';
@@ -25,17 +25,44 @@ export interface SettingsInForce {
   readonly sheetFound: boolean;
   /** Whether the build should write a settings sheet (none exists and none was passed in). */
   readonly create: boolean;
+  /** What a first build learned from the data (or which preset it took); null when the settings came from a sheet or the caller. */
+  readonly learned: LearnedSummary | null;
+  /** Whether the settings came from last month's report (`carryOver`). */
+  readonly carriedOver: boolean;
 }
 
-/** The settings a build or an inspection uses: the override, else the workbook's sheet, else the defaults. */
-export function resolveSettings(sheets: readonly RawSheet[], override?: Settings): SettingsInForce {
+/** Sheets taken from last month's report workbook (`case-brief build … --from`, the task pane's 上月月报). */
+export interface CarryOver {
+  /** Its 月报设置 sheet: the settings, when this workbook has none. */
+  readonly settings?: RawSheet;
+  /** Its 历史指标 sheet: merged under this workbook's history. */
+  readonly history?: RawSheet;
+}
+
+export interface ResolveSettingsOptions {
+  readonly carryOver?: CarryOver;
+  /** When the build runs, recorded with learned settings. */
+  readonly madeAt?: string;
+}
+
+/**
+ * The settings a build or an inspection uses: the override, else the workbook's sheet, else last
+ * month's report's sheet, else proposed from the data (a preset the units match, or learned).
+ */
+export function resolveSettings(sheets: readonly RawSheet[], override?: Settings, options: ResolveSettingsOptions = {}): SettingsInForce {
   const sheet = sheets.find((candidate) => candidate.name === settingsSheetName);
-  if (override) return { settings: override, warnings: [], sheetFound: Boolean(sheet), create: false };
+  if (override) return { settings: override, warnings: [], sheetFound: Boolean(sheet), create: false, learned: null, carriedOver: false };
   if (sheet) {
     const read = readSettingsSheet(sheet);
-    return { settings: read.settings, warnings: read.warnings, sheetFound: true, create: false };
+    return { settings: read.settings, warnings: read.warnings, sheetFound: true, create: false, learned: null, carriedOver: false };
   }
-  return { settings: defaultSettings, warnings: [], sheetFound: false, create: true };
+  const carried = options.carryOver?.settings;
+  if (carried) {
+    const read = readSettingsSheet(carried);
+    return { settings: read.settings, warnings: read.warnings, sheetFound: false, create: true, learned: null, carriedOver: true };
+  }
+  const proposal = proposeSettings(sheets, discoverSheets(sheets, []), { madeAt: options.madeAt });
+  return { settings: proposal.settings, warnings: [], sheetFound: false, create: true, learned: proposal.summary, carriedOver: false };
 }
 
 export interface ExportData {

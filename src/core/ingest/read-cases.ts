@@ -13,7 +13,7 @@ import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { caseFields } from './columns.ts';
 import { duplicateIdWarnings, isLostPrecisionId, lostPrecisionWarning, sameRow } from './id-checks.ts';
 import type { SheetLayout } from './detect-header.ts';
-import { createUnitResolver } from './resolve-unit.ts';
+import { createUnitResolver, joinUnitLevels } from './resolve-unit.ts';
 import { createSourceResolver, createStageResolver } from './resolve-stage.ts';
 
 /** How the rows of a sheet were used; the parts add up to `rowsAfterHeader`. */
@@ -201,7 +201,7 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       else unknownStages.set(stageText, [rowNumber]);
     }
     // A unit split into 一级单位 and 二级单位 columns reads as one spelling (市政工程处 + 路灯所).
-    const unitText = unitCol >= 0 ? text(row, unitCol) : text(row, unitLevel1Col) + text(row, unitLevel2Col);
+    const unitText = unitCol >= 0 ? text(row, unitCol) : joinUnitLevels(text(row, unitLevel1Col), text(row, unitLevel2Col));
     const onTime = onTimeCol >= 0 ? readOnTime(row[onTimeCol]) : null;
     const overdue = overdueCol >= 0 ? readOverdue(row[overdueCol]) : onTime === null ? null : !onTime;
     const record: CaseRecord = {

@@ -49,6 +49,17 @@ function uniqueNormalized(spellings: readonly string[]): string[] {
   return [...new Set(spellings.map((spelling) => normalizeName(spelling)).filter((spelling) => spelling !== ''))];
 }
 
+/**
+ * The one spelling of a unit given in two columns (一级单位 + 二级单位, 主责部门 + 三级主责部门): the second
+ * level alone when it already starts with the first (`市环卫处公厕管理所`), else the two joined; either
+ * alone when the other is blank.
+ */
+export function joinUnitLevels(level1: string, level2: string): string {
+  if (level2 === '') return level1;
+  if (level1 === '' || level2.startsWith(level1)) return level2;
+  return level1 + level2;
+}
+
 /** Display key of a unit: `一级/二级` or `一级`. */
 export function unitKey(unit: ResolvedUnit): string {
   return unit.level2 ? `${unit.level1}/${unit.level2}` : unit.level1;

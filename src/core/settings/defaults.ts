@@ -1,67 +1,66 @@
 /**
- * Default settings: the units, sources, stage words, categories and topics of the reference brief
- * (达州市, 2021年9月). A city with other units edits the settings sheet; nothing here is assumed elsewhere.
+ * The general defaults: what a first build in any city starts from before it learns the city's units,
+ * sources and 小区 from the data (`learn-settings.ts`), and what a settings sheet falls back to for a
+ * section it lacks. Nothing here names a city: stage words of the common platforms, 12345 done words
+ * and report categories in general urban-management wording, focus topics (十件事) whose case rules
+ * are the national standard's 小类 names (`vocabulary/standard-categories.ts`), and the brief's table
+ * columns. A city's own settings are a preset (`presets.ts`) or its 月报设置 sheet.
  */
+import { findStandardSubType, type StandardKind } from '../vocabulary/standard-categories.ts';
 import { defaultBriefSettings } from './brief-settings.ts';
-import type { Settings } from './settings.ts';
+import type { FocusTopic, Settings } from './settings.ts';
+
+/** The standard's spelling of each 小类 name that is one (names it lacks are dropped). */
+export function standardSubTypeNames(names: readonly string[], kind: StandardKind = '事件'): string[] {
+  return names.map((name) => findStandardSubType(name, kind)?.name).filter((name): name is string => name !== undefined);
+}
+
+/** The standard 小类 of road digging and unfenced works: the focus topic 乱开挖、挖而不围、随意打围. */
+export const roadDiggingSubTypes: readonly string[] = standardSubTypeNames(['无证掘路', '施工占道', '道路破损']);
+
+/** Focus topics every city's list tends to hold; the clerk edits the year's list in 【十件事】. */
+const defaultFocusTopics: readonly FocusTopic[] = [
+  {
+    name: '小区内私搭乱建',
+    caseSubTypes: [...standardSubTypeNames(['私搭乱建']), '违章搭建', '违法建设'],
+    caseWords: ['私搭乱建', '乱搭乱建', '违章搭建', '违法建设'],
+    orderCategories: ['规划建设类'],
+    orderWords: [],
+  },
+  {
+    name: '乱开挖、挖而不围、随意打围',
+    // 施工工地围挡 and 道路开挖 are 小类 some cities add under 施工管理; the rest are the standard's.
+    caseSubTypes: [...roadDiggingSubTypes, '施工工地围挡', '道路开挖'],
+    caseWords: ['未打围', '未设围挡', '挖而不围', '乱开挖', '随意打围'],
+    orderCategories: [],
+    orderWords: ['乱开挖', '挖而不围', '随意打围', '未打围'],
+  },
+];
 
 export const defaultSettings: Settings = {
-  issuer: '达州市城市管理和行政执法投诉指挥中心',
+  issuer: '',
   periodStartDay: 1,
   asOfOverride: '',
   repeatThreshold: 3,
   onTimeClosureWarnBelow: 0.9,
-  sources: [
-    { name: '巡查上报', aliases: ['监督员上报', '信息采集员上报', '采集员上报', '巡查发现', '信息采集'], selfDisposal: false },
-    { name: '车巡上报', aliases: ['车巡', '视频巡查'], selfDisposal: false },
-    { name: '公众举报', aliases: ['市民举报', '群众举报', '公众投诉'], selfDisposal: false },
-    { name: '12345转办', aliases: ['12345', '热线转办', '市长热线'], selfDisposal: false },
-    { name: '领导交办', aliases: ['上级交办'], selfDisposal: false },
-    { name: '媒体曝光', aliases: ['媒体反映'], selfDisposal: false },
-  ],
-  firstLevelUnits: [
-    { name: '市城管执法直属一大队', group: '市局', hotlineName: '执法直属一大队', aliases: ['执法直属一大队', '直属一大队', '一大队', '市城管直属一大队'] },
-    { name: '市城管直属二大队', group: '市局', hotlineName: '执法直属二大队', aliases: ['市城管执法直属二大队', '执法直属二大队', '直属二大队', '二大队'] },
-    { name: '市政工程处', group: '市局', hotlineName: '市政工程处', aliases: ['市市政工程处', '市政处'] },
-    { name: '市环卫处', group: '市局', hotlineName: '市环卫处', aliases: ['市环境卫生管理处', '环卫处'] },
-    { name: '市治尘办', group: '市局', hotlineName: '市治尘办', aliases: ['治尘办'] },
-    { name: '火管中队', group: '市局', hotlineName: '市火管中队', aliases: ['市火管中队', '市城管火管中队'] },
-    { name: '达川区城管执法大队', group: '县市区', hotlineName: '', aliases: ['达川区', '达川区综合行政执法局', '达川区城市管理局'] },
-    { name: '大竹县综合行政执法局', group: '县市区', hotlineName: '', aliases: ['大竹县'] },
-    { name: '宣汉县综合行政执法局', group: '县市区', hotlineName: '', aliases: ['宣汉县'] },
-    { name: '开江县综合行政执法局', group: '县市区', hotlineName: '', aliases: ['开江县'] },
-    { name: '渠县综合行政执法局', group: '县市区', hotlineName: '', aliases: ['渠县'] },
-    { name: '万源市综合行政执法局', group: '县市区', hotlineName: '', aliases: ['万源市'] },
-    { name: '中石油天然气公司', group: '其他', hotlineName: '', aliases: ['中石油达州天然气公司', '中石油'] },
-    { name: '环卫管理科', group: '其他', hotlineName: '', aliases: [] },
-    { name: '行政审批科', group: '其他', hotlineName: '', aliases: [] },
-  ],
-  secondLevelUnits: [
-    { parent: '市城管执法直属一大队', name: '一中队', aliases: [] },
-    { parent: '市城管执法直属一大队', name: '二中队', aliases: [] },
-    { parent: '市城管执法直属一大队', name: '三中队', aliases: [] },
-    { parent: '市城管执法直属一大队', name: '四中队', aliases: [] },
-    { parent: '市城管执法直属一大队', name: '五中队', aliases: [] },
-    { parent: '市城管执法直属一大队', name: '夜勤中队', aliases: ['夜间勤务中队'] },
-    { parent: '市政工程处', name: '维修所', aliases: ['市政维修所', '设施维修所'] },
-    { parent: '市政工程处', name: '路灯所', aliases: ['路灯管理所'] },
-    { parent: '市环卫处', name: '公厕管理所', aliases: [] },
-    { parent: '市环卫处', name: '市容监察中队', aliases: [] },
-    { parent: '市环卫处', name: '老城区卫生管理所', aliases: ['老城区环卫所'] },
-    { parent: '市环卫处', name: '西外新区卫生管理所', aliases: ['西外环卫所'] },
-  ],
+  sources: [],
+  firstLevelUnits: [],
+  secondLevelUnits: [],
+  // The stage words of the common platforms (eGova, grid systems), written without brackets: a stage
+  // in brackets of any kind matches its word (`[办结]`, `【作废】`).
   stageWords: {
-    reported: ['上报', '待受理', '待核实'],
-    notAccepted: ['不予受理', '不受理', '无效'],
+    reported: ['上报', '待受理', '待核实', '已上报', '新建', '待审核'],
+    notAccepted: ['不予受理', '不受理', '无效', '不属实'],
     accepted: ['受理', '待立案', '已受理'],
     notFiled: ['不予立案', '不立案'],
-    filed: ['立案', '待派遣', '已立案'],
-    dispatched: ['派遣', '已派遣', '处置中', '待处置', '处置', '回退', '延期', '挂账', '缓办'],
-    disposed: ['处置反馈', '待核查', '核查', '核实', '待结案', '已处置'],
-    closed: ['结案', '已结案', '存档', '归档', '办结'],
-    voided: ['作废', '[作废]'],
+    filed: ['立案', '待派遣', '已立案', '待派单'],
+    dispatched: ['派遣', '已派遣', '处置中', '待处置', '处置', '回退', '延期', '挂账', '缓办', '处理中', '待处理', '办理中', '已派单', '派单', '已签收', '签收', '整改中'],
+    disposed: ['处置反馈', '待核查', '核查', '核实', '待结案', '已处置', '已处理', '处置完成', '处理完成', '已反馈', '核查中'],
+    closed: ['结案', '已结案', '存档', '归档', '办结', '已办结', '已归档', '已完结', '完结'],
+    voided: ['作废', '已作废', '撤销', '已撤销'],
   },
-  hotlineDoneWords: ['已办结', '办结', '已回访', '已评价', '已归档', '已完成'],
+  mainTypes: [],
+  hotlineDoneWords: ['已办结', '办结', '已回访', '已评价', '已归档', '已完成', '已结案', '结案', '已关闭'],
   hotlineCategories: [
     { name: '噪音类', words: ['噪音', '噪声', '施工噪音', '商业噪音', '生活噪音', '夜间施工', '高音喇叭', '广场舞'] },
     { name: '规划建设类', words: ['规划', '违章搭建', '违法建设', '私搭乱建', '违建', '乱搭乱建', '搭建'] },
@@ -73,11 +72,8 @@ export const defaultSettings: Settings = {
     { name: '扬尘污染类', words: ['扬尘', '渣土', '灰尘'] },
     { name: '其他', words: [] },
   ],
-  knownCommunities: ['江湾城', '澜湖郡', '清华园', '中梁首府', '天誉誉府', '仁和春天', '中迪', '时尚家苑', '四季花城', '体育佳苑', '海星园', '宏升国际'],
-  focusTopics: [
-    { name: '小区内私搭乱建', caseSubTypes: ['违章搭建', '私搭乱建'], caseWords: ['私搭乱建'], orderCategories: ['规划建设类'], orderWords: [] },
-    { name: '乱开挖、挖而不围、随意打围', caseSubTypes: ['道路开挖', '施工围挡'], caseWords: ['未打围', '未设围挡', '挖而不围', '乱开挖'], orderCategories: [], orderWords: ['乱开挖', '挖而不围', '随意打围'] },
-  ],
+  knownCommunities: [],
+  focusTopics: defaultFocusTopics,
   columnMappings: [],
   tableColumns: {
     overview: ['上报数', '受理数', '立案数', '应处置数', '处置数', '处置率', '上期处置率', '应结案数', '结案数', '结案率', '上期结案率'],

@@ -11,9 +11,10 @@ import { fieldsByKind, sheetKindLabels, type SheetKind } from '../ingest/columns
 import { cellToText, splitList } from '../text/normalize.ts';
 import { readYesNo } from '../text/yes-no.ts';
 import { parseFigure } from '../report/history.ts';
+import { standardMainTypes, standardSubTypes } from '../vocabulary/standard-categories.ts';
 import { defaultSettings } from './defaults.ts';
 import { briefSettingsRows, readBriefSettings } from './brief-settings.ts';
-import { stageSteps, type ColumnMapping, type FocusTopic, type Settings, type StageStep, type TableColumns, type UnitGroup } from './settings.ts';
+import { stageSteps, type ColumnMapping, type EntryOrigin, type FocusTopic, type Settings, type StageStep, type TableColumns, type UnitGroup } from './settings.ts';
 
 export const settingsSheetName = '月报设置';
 
@@ -35,13 +36,35 @@ const section = {
   firstLevel: '【一级单位】',
   secondLevel: '【二级单位】',
   stages: '【阶段词】',
+  mainTypes: '【大类】',
   hotlineDone: '【12345办结状态】',
   categories: '【12345类别】',
   communities: '【已知小区】',
   topics: '【十件事】',
   columns: '【表格列】',
   mappings: '【手工列映射】',
+  standard: '【国家标准事件小类（参考，不读取）】',
 } as const;
+
+/** Header of the column that marks entries a first build proposed from the data, and its mark. */
+const originHeader = '识别';
+const learnedMark = '从数据识别';
+const originCell = (origin: EntryOrigin | undefined) => p(origin === 'learned' ? learnedMark : '');
+
+/** The lines at the top of the sheet that say how it was made and what to check. */
+function basisNotes(settings: Settings): string[] {
+  const basis = settings.basis;
+  if (!basis) return [];
+  if (basis.kind === 'preset') {
+    return [`本表由第一次生成${basis.madeAt ? `（${basis.madeAt}）` : ''}时建立：导出表中的单位与预设"${basis.presetName ?? ''}"一致，已使用该预设。如不是该城市，请删除本表后重新生成，或逐项修改。`];
+  }
+  const learned = <T extends { readonly origin?: EntryOrigin }>(list: readonly T[]) => list.filter((entry) => entry.origin === 'learned').length;
+  const counties = settings.firstLevelUnits.filter((unit) => unit.origin === 'learned' && unit.group === '县市区').length;
+  return [
+    `本表由第一次生成${basis.madeAt ? `（${basis.madeAt}）` : ''}时从导出数据中识别建立：一级单位 ${learned(settings.firstLevelUnits)} 个（其中县市区 ${counties} 个）、二级单位 ${learned(settings.secondLevelUnits)} 个、问题来源 ${learned(settings.sources)} 个；"${originHeader}"列写着"${learnedMark}"的行是识别出来的。`,
+    '请核对：【一级单位】的分组（市局 / 县市区 / 其他）和顺序、同一单位的其他写法、【问题来源】中哪些是自行处置；改好后重新生成即可，识别标记可以留着，也可以删去。',
+  ];
+}
 
 const basicKeys = {
   issuer: '发布单位',
@@ -64,6 +87,7 @@ export function settingsToGrid(settings: Settings): SheetGrid {
   const add = (...cells: (GridCell | null)[]) => rows.push(cells);
   add({ value: '月报设置', role: 'title' });
   add({ value: '本表由"城管月报助手"创建，每次生成月报时读取。可直接修改；请保留【】标题行和表头行，多个写法之间用"、"分隔。', role: 'note' });
+  for (const note of basisNotes(settings)) add({ value: note, role: 'note' });
   add();
   add(marker(section.basic));
   add(h('项目'), h('值'), h('说明'));
@@ -74,20 +98,24 @@ export function settingsToGrid(settings: Settings): SheetGrid {
   add(p(basicKeys.warnBelow), { value: settings.onTimeClosureWarnBelow, role: 'plain', numFmt: '0%' }, p('按期结案率低于此值时提示'));
   add();
   add(marker(section.sources));
-  add(h('来源'), h('其他写法'), h('自行处置'));
-  for (const source of settings.sources) add(p(source.name), p(join(source.aliases)), p(source.selfDisposal ? '是' : '否'));
+  add(h('来源'), h('其他写法'), h('自行处置'), h(originHeader));
+  for (const source of settings.sources) add(p(source.name), p(join(source.aliases)), p(source.selfDisposal ? '是' : '否'), originCell(source.origin));
   add();
   add(marker(section.firstLevel));
-  add(h('一级单位'), h('分组'), h('12345名称'), h('其他写法'));
-  for (const unit of settings.firstLevelUnits) add(p(unit.name), p(unit.group), p(unit.hotlineName), p(join(unit.aliases)));
+  add(h('一级单位'), h('分组'), h('12345名称'), h('其他写法'), h(originHeader));
+  for (const unit of settings.firstLevelUnits) add(p(unit.name), p(unit.group), p(unit.hotlineName), p(join(unit.aliases)), originCell(unit.origin));
   add();
   add(marker(section.secondLevel));
-  add(h('一级单位'), h('二级单位'), h('其他写法'));
-  for (const unit of settings.secondLevelUnits) add(p(unit.parent), p(unit.name), p(join(unit.aliases)));
+  add(h('一级单位'), h('二级单位'), h('其他写法'), h(originHeader));
+  for (const unit of settings.secondLevelUnits) add(p(unit.parent), p(unit.name), p(join(unit.aliases)), originCell(unit.origin));
   add();
   add(marker(section.stages));
   add(h('阶段'), h('阶段词'));
   for (const step of stageSteps) add(p(stageLabels[step]), p(join(settings.stageWords[step])));
+  add();
+  add(marker(section.mainTypes));
+  add(h('大类'), h('问题类型'), h(originHeader));
+  for (const mainType of settings.mainTypes) add(p(mainType.name), p(mainType.kind), originCell(mainType.origin));
   add();
   add(marker(section.hotlineDone));
   add(h('办结状态'));
@@ -105,6 +133,9 @@ export function settingsToGrid(settings: Settings): SheetGrid {
   add(h('事项'), h('案件小类'), h('案件关键词'), h('工单类别'), h('工单关键词'));
   for (const topic of settings.focusTopics) add(p(topic.name), p(join(topic.caseSubTypes)), p(join(topic.caseWords)), p(join(topic.orderCategories)), p(join(topic.orderWords)));
   add();
+  // After the blank row that ends the section, so that it is never read as a topic.
+  add({ value: `案件小类可写国家标准（GB/T 30428.2）的小类名，事件小类的完整列表见本表最后的${section.standard}；关键词不必逐个写错别字（围档/围挡、搭围/打围 按同一个词匹配）。`, role: 'note' });
+  add();
   add(marker(section.columns));
   add(h('表'), h('列'));
   const columns = settings.tableColumns;
@@ -121,11 +152,19 @@ export function settingsToGrid(settings: Settings): SheetGrid {
     const label = fieldsByKind[mapping.kind].find((spec) => spec.field === mapping.field)?.label ?? mapping.field;
     add(p(sheetKindLabels[mapping.kind]), p(mapping.header), p(label));
   }
+  add();
+  add(marker(section.standard));
+  add(h('大类代码'), h('大类'), h('小类代码'), h('小类'));
+  for (const main of standardMainTypes.filter((entry) => entry.kind === '事件')) {
+    for (const sub of standardSubTypes.filter((entry) => entry.kind === '事件' && entry.mainCode === main.code)) add(p(main.code), p(main.name), p(sub.code), p(sub.name));
+  }
   return { name: settingsSheetName, role: 'settings', cells: rows, merges: [], colWidths: [22, 28, 40, 40, 30], freeze: { rows: 0, cols: 0 } };
 }
 
 interface Section {
   readonly title: string;
+  /** The section's header row. */
+  readonly headers: readonly string[];
   /** Sheet row number of each data row, and its cells. */
   readonly rows: readonly { readonly row: number; readonly cells: readonly string[]; readonly raw: readonly CellValue[] }[];
 }
@@ -133,19 +172,22 @@ interface Section {
 function readSections(sheet: RawSheet): Map<string, Section> {
   const sections = new Map<string, Section>();
   const firstRow = sheet.firstRow ?? 1;
-  let current: { title: string; rows: Section['rows'][number][]; headerSeen: boolean; ended: boolean } | null = null;
+  let current: { title: string; headers: string[]; rows: Section['rows'][number][]; headerSeen: boolean; ended: boolean } | null = null;
   sheet.rows.forEach((row, index) => {
     const cells = row.map((cell) => cellToText(cell));
     const first = (cells[0] ?? '').replace(/\s/g, '');
     if (/^【.+】$/.test(first)) {
-      current = { title: first, rows: [], headerSeen: false, ended: false };
+      current = { title: first, headers: [], rows: [], headerSeen: false, ended: false };
       sections.set(first, current);
       return;
     }
     if (!current || current.ended) return;
     const blank = cells.every((cell) => cell === '');
     if (!current.headerSeen) {
-      if (!blank) current.headerSeen = true;
+      if (!blank) {
+        current.headerSeen = true;
+        current.headers = cells.map((cell) => cell.replace(/\s/g, ''));
+      }
       return;
     }
     if (blank) {
@@ -155,6 +197,12 @@ function readSections(sheet: RawSheet): Map<string, Section> {
     current.rows.push({ row: firstRow + index, cells, raw: row });
   });
   return sections;
+}
+
+/** An entry with the mark of its row's 识别 column (the clerk may clear it). */
+function withOrigin<T extends object>(entry: T, part: Section, cells: readonly string[]): T & { readonly origin?: EntryOrigin } {
+  const col = part.headers.indexOf(originHeader);
+  return col >= 0 && (cells[col] ?? '').replace(/\s/g, '') === learnedMark ? { ...entry, origin: 'learned' } : entry;
 }
 
 /**
@@ -200,7 +248,9 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
 
   const sourcesSection = get(section.sources);
   const sources = sourcesSection
-    ? sourcesSection.rows.filter(({ cells }) => cells[0]).map(({ cells, raw }) => ({ name: cells[0], aliases: splitList(cells[1] ?? ''), selfDisposal: readYesNo(raw[2], 'selfDisposed') === true }))
+    ? sourcesSection.rows
+        .filter(({ cells }) => cells[0])
+        .map(({ cells, raw }) => withOrigin({ name: cells[0], aliases: splitList(cells[1] ?? ''), selfDisposal: readYesNo(raw[2], 'selfDisposed') === true }, sourcesSection, cells))
     : d.sources;
 
   const groups: readonly UnitGroup[] = ['市局', '县市区', '其他'];
@@ -214,7 +264,7 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
             warn([row], `一级单位"${cells[0]}"的分组"${cells[1] ?? ''}"不是 市局、县市区 或 其他，已按 市局 处理。`, '把分组改为 市局、县市区 或 其他。');
             group = '市局';
           }
-          return { name: cells[0], group, hotlineName: cells[2] ?? '', aliases: splitList(cells[3] ?? '') };
+          return withOrigin({ name: cells[0], group, hotlineName: cells[2] ?? '', aliases: splitList(cells[3] ?? '') }, firstSection, cells);
         })
     : d.firstLevelUnits;
   const firstNames = new Set(firstLevelUnits.map((unit) => unit.name));
@@ -227,7 +277,7 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
           warn([row], `二级单位"${cells[1]}"的一级单位"${cells[0]}"不在【一级单位】中，这一行未使用。`, '在【一级单位】中加上它，或改正一级单位名称。');
           return false;
         })
-        .map(({ cells }) => ({ parent: cells[0], name: cells[1], aliases: splitList(cells[2] ?? '') }))
+        .map(({ cells }) => withOrigin({ parent: cells[0], name: cells[1], aliases: splitList(cells[2] ?? '') }, secondSection, cells))
     : d.secondLevelUnits;
 
   const stageSection = get(section.stages);
@@ -241,6 +291,10 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
     }
     stageWords = words;
   }
+
+  // A section added after the first sheets were written: its absence is no slip.
+  const mainTypeSection = sections.get(section.mainTypes);
+  const mainTypes = mainTypeSection ? mainTypeSection.rows.filter(({ cells }) => cells[0]).map(({ cells }) => withOrigin({ name: cells[0], kind: (cells[1] ?? '').replace(/\s/g, '') }, mainTypeSection, cells)) : d.mainTypes;
 
   const doneSection = get(section.hotlineDone);
   const hotlineDoneWords = doneSection ? doneSection.rows.flatMap(({ cells }) => cells.flatMap((cell) => splitList(cell))) : d.hotlineDoneWords;
@@ -302,6 +356,7 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
       firstLevelUnits,
       secondLevelUnits,
       stageWords,
+      mainTypes,
       hotlineDoneWords,
       hotlineCategories,
       knownCommunities,

@@ -1,6 +1,8 @@
 /**
- * The settings of a build, as the clerk keeps them in the 月报设置 sheet. Defaults reproduce the
- * reference brief (达州, 2021年9月); `settings-sheet.ts` turns them into a sheet and back.
+ * The settings of a build, as the clerk keeps them in the 月报设置 sheet. A first build proposes them
+ * from the data (`learn-settings.ts`) or takes a preset whose units the data matches (`presets.ts`,
+ * the reference city 达州 first); `defaults.ts` holds what no city decides. `settings-sheet.ts` turns
+ * them into a sheet and back.
  */
 import type { BriefSettings } from './brief-settings.ts';
 
@@ -31,6 +33,9 @@ export const stageSteps: readonly StageStep[] = [
 /** 市局: the 部门处置 table; 县市区: the 县区办理 table; 其他: shown only when it has cases. */
 export type UnitGroup = '市局' | '县市区' | '其他';
 
+/** Where an entry came from: proposed from the data on a first build; absent = typed or kept by the clerk, or a preset. */
+export type EntryOrigin = 'learned';
+
 export interface FirstLevelUnit {
   /** Name as the case system and the brief spell it (市城管执法直属一大队). */
   readonly name: string;
@@ -39,6 +44,7 @@ export interface FirstLevelUnit {
   readonly hotlineName: string;
   /** Other spellings of the first level, in either system. */
   readonly aliases: readonly string[];
+  readonly origin?: EntryOrigin;
 }
 
 export interface SecondLevelUnit {
@@ -46,6 +52,7 @@ export interface SecondLevelUnit {
   readonly name: string;
   /** Other spellings, in either system (long names, old names). */
   readonly aliases: readonly string[];
+  readonly origin?: EntryOrigin;
 }
 
 export interface SourceSetting {
@@ -53,6 +60,15 @@ export interface SourceSetting {
   readonly aliases: readonly string[];
   /** Cases of this source are disposed by whoever found them, never dispatched. */
   readonly selfDisposal: boolean;
+  readonly origin?: EntryOrigin;
+}
+
+/** A 大类 of the cases and its problem type (事件/部件): a case whose 问题类型 is blank takes the type of its 大类. */
+export interface MainTypeSetting {
+  readonly name: string;
+  /** 事件, 部件, or another type the export uses (服务事项); empty when unknown. */
+  readonly kind: string;
+  readonly origin?: EntryOrigin;
 }
 
 /** A 12345 report category and the words that put an order into it. */
@@ -77,6 +93,15 @@ export interface ColumnMapping {
   readonly field: string;
 }
 
+/** How a build's settings were made when the workbook had none: learned from the data, or a preset the data matched. */
+export interface SettingsBasis {
+  readonly kind: 'learned' | 'preset';
+  /** The preset's name (kind preset). */
+  readonly presetName?: string;
+  /** When they were made (the build's time), for the settings sheet's note. */
+  readonly madeAt?: string;
+}
+
 export interface Settings {
   /** Issuing body, for titles (达州市城市管理和行政执法投诉指挥中心). */
   readonly issuer: string;
@@ -92,6 +117,8 @@ export interface Settings {
   readonly firstLevelUnits: readonly FirstLevelUnit[];
   readonly secondLevelUnits: readonly SecondLevelUnit[];
   readonly stageWords: Readonly<Record<StageStep, readonly string[]>>;
+  /** The cases' 大类 with their problem type. */
+  readonly mainTypes: readonly MainTypeSetting[];
   /** 12345 statuses that mean the order is done; anything else is in progress. */
   readonly hotlineDoneWords: readonly string[];
   readonly hotlineCategories: readonly HotlineCategory[];
@@ -103,6 +130,8 @@ export interface Settings {
   readonly tableColumns: TableColumns;
   /** The brief (简报): title, 分送/印发, thresholds and templates of 二、具体分析 (`brief-settings.ts`). */
   readonly brief: BriefSettings;
+  /** Set when the settings were made by a first build (learned or a preset); absent once the clerk's sheet is read. */
+  readonly basis?: SettingsBasis;
 }
 
 export interface TableColumns {
