@@ -303,6 +303,8 @@ const enUS: Strings = {
     missingUnit: 'Dispatched cases without a unit',
     missingId: 'Missing ids',
     outsidePeriod: 'Outside this period',
+    notCounted: 'Not counted by rule (assisting 协办 orders)',
+    notAvailable: 'Columns the export lacks (figures that cannot be computed)',
     onTimeUnjudged: 'On-time status unknown',
     noDeadlineColumn: 'No deadline column',
     noHistory: 'No previous-period figures',

@@ -115,6 +115,15 @@ describe('slip: a 上期 warning says only what is true', () => {
     assert.deepEqual(claims, [], JSON.stringify(claims));
   });
 
+  it('writes no note about 上期 columns under a table that has none (县区办理, 高发问题 by default)', () => {
+    const result = buildMonthlyReport([caseSheet([closedCase()])], { period: '2021-09', builtAt });
+    for (const suffix of ['县区办理', '高发问题']) {
+      const rows = sheetRows(result, suffix);
+      assert.ok(!rows.some((cells) => cells.some((cell) => /上期/.test(cell))), `${suffix}: ${JSON.stringify(rows)}`);
+    }
+    assert.ok(sheetRows(result, '部门处置').some((cells) => cells.some((cell) => /本表的上期列为空/.test(cell))));
+  });
+
   it('names the tables whose 上期 columns are empty when the history has no previous period', () => {
     const result = buildMonthlyReport([caseSheet([closedCase()])], { period: '2021-09', builtAt });
     const claim = result.warnings.find((warning) => /列为空/.test(warning.message));

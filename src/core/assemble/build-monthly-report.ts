@@ -24,9 +24,10 @@ import { asOfSourceWords, latestEventTime, resolveAsOf, resolvePeriod, type AsOf
 import { implausibleTimeWarnings } from './time-warnings.ts';
 import { loadExports, resolveSettings, type CarryOver } from './load-exports.ts';
 import type { LearnedSummary } from '../settings/learn-settings.ts';
-import { buildReportTables, createTableContext, previousProbeTable } from './report-tables.ts';
+import { buildReportTables, createTableContext } from './report-tables.ts';
 import { caseWarnings } from './case-warnings.ts';
 import { orderWarnings } from './order-warnings.ts';
+import { caseColumnWarnings, orderColumnWarnings } from './column-warnings.ts';
 import { reconcileCases, reconcileHotline, type ReconciliationCheck } from './reconcile.ts';
 import { checkEditedSheets } from './edited-sheets.ts';
 import { fitGridTexts } from '../report/cell-text.ts';
@@ -107,7 +108,19 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const asOfText = formatWallTime(asOf);
 
   const statistics = computeCaseStatistics(records, { period, asOf, settings, hasDeadlineColumn });
-  const hotline = orderLayouts.length ? computeHotlineStatistics(orders, { period, asOf, settings, returnedIds: exports.returnedIds, manualGroups: exports.manualGroups, personal: exports.callerNames }) : null;
+  const hasColumn = (field: string) => orderLayouts.some((layout) => layout.columns[field] !== undefined);
+  const hotline = orderLayouts.length
+    ? computeHotlineStatistics(orders, {
+        period,
+        asOf,
+        settings,
+        returnedIds: exports.returnedIds,
+        manualGroups: exports.manualGroups,
+        personal: exports.callerNames,
+        overdueKnown: hasColumn('deadline') || hasColumn('overdueFlag'),
+        returnsKnown: hasColumn('returnCount') || exports.hasReturnsSheet,
+      })
+    : null;
   const topics = computeFocusTopics(hotline?.cohort ?? [], statistics.cohort, { settings, asOf, categoryOf: hotline?.categoryOf ?? new Map(), repeatGroups: hotline?.repeatGroups ?? [], personal: exports.callerNames });
 
   const historyRead = readHistory(sheets.find((sheet) => sheet.name === historySheetName), options.carryOver?.history);
@@ -120,7 +133,6 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
     builtAt: options.builtAt,
     history: new HistoryLookup(historyRead.records),
     hasDeadlineColumn,
-    previousProbeTable: previousProbeTable(hasCases),
   });
   const layouts = readLayoutStore(sheets.find((sheet) => sheet.name === layoutSheetName));
   const carried = carriedSuggestions(sheets, layouts, context.previousLabel);
@@ -131,7 +143,8 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const reportSheets = tables.grids.map((grid) => fitGridTexts(grid, mask).grid);
   warnings.push(...tables.warnings);
   if (hasCases) warnings.push(...caseWarnings(records, statistics, period, settings, hasDeadlineColumn, reportSheets));
-  if (hotline) warnings.push(...orderWarnings(orders, hotline, period, tables.previousReceived, context.previousLabel));
+  if (hasCases) warnings.push(...caseColumnWarnings(caseLayouts, statistics.cohort));
+  if (hotline) warnings.push(...orderWarnings(orders, hotline, period, tables.previousReceived, context.previousLabel), ...orderColumnWarnings(orderLayouts, exports.hasReturnsSheet));
 
   const edits = checkEditedSheets(sheets, reportSheets, { periodKey: key, asOfText, builtAt: options.builtAt });
   warnings.push(...edits.warnings);

@@ -74,13 +74,15 @@ export interface ExportData {
   readonly records: readonly CaseRecord[];
   readonly orderReads: readonly OrderSheetRead[];
   readonly orders: readonly OrderRecord[];
-  /** Caller names of the 12345 sheets: used only to mask them in free text. */
+  /** Names and numbers of the personal columns of every sheet (来电人, 诉求联系人, 来电号码 …): used only to mask them in free text. */
   readonly callerNames: ReadonlySet<string>;
   /** Returns per order id, from returns sheets. */
   readonly returnedIds: ReadonlyMap<string, number>;
   /** Repeat groups set by hand in flags sheets. */
   readonly manualGroups: readonly (readonly string[])[];
   readonly hasDeadlineColumn: boolean;
+  /** Whether the workbook has a returns sheet (回退记录). */
+  readonly hasReturnsSheet: boolean;
   /** Row accounting of every cases and 12345 sheet. */
   readonly accounting: readonly RowAccounting[];
   readonly warnings: readonly BuildWarning[];
@@ -137,7 +139,9 @@ export function loadExports(sheets: readonly RawSheet[], settings: Settings): Ex
   const orderReads = orderLayouts.map((layout) => readOrderSheet(sheetOf(layout), layout, settings));
   for (const read of orderReads) warnings.push(...read.warnings);
   const orders = orderReads.length === 1 ? orderReads[0].records : mergeSheets(orderReads, (order) => order.orderId, '工单', warnings);
-  const callerNames = new Set(orderReads.flatMap((read) => [...read.callerNames]));
+  // Citizens' names and numbers of every sheet's personal columns: used only to mask free text.
+  const callerNames = new Set<string>();
+  for (const read of [...caseReads.map((one) => one.personalNames), ...orderReads.map((one) => one.callerNames)]) for (const name of read) callerNames.add(name);
   const returnedIds = new Map<string, number>();
   for (const layout of returnLayouts) for (const [id, count] of readReturnSheet(sheetOf(layout), layout).returnedIds) returnedIds.set(id, (returnedIds.get(id) ?? 0) + count);
   const manualGroups = flagLayouts.flatMap((layout) => [...readFlagSheet(sheetOf(layout), layout).groups.values()]);
@@ -153,6 +157,7 @@ export function loadExports(sheets: readonly RawSheet[], settings: Settings): Ex
     returnedIds,
     manualGroups,
     hasDeadlineColumn: caseReads.some((read) => read.hasDeadlineColumn),
+    hasReturnsSheet: returnLayouts.length > 0,
     accounting: [...caseReads.map((read) => read.accounting), ...orderReads.map((read) => read.accounting)],
     warnings,
   };

@@ -24,11 +24,12 @@ export interface ReconciliationCheck {
 
 /** Every row below an export sheet's header is a record, a blank or totals row, a bad row, or a replaced duplicate. */
 export function accountingCheck(sheet: RowAccounting, recordWord: string): ReconciliationCheck {
-  const parts = sheet.records + sheet.blankRows + sheet.totalsRows + sheet.badRows + sheet.replacedRows;
+  const notCounted = sheet.notCountedRows ?? 0;
+  const parts = sheet.records + sheet.blankRows + sheet.totalsRows + sheet.badRows + sheet.replacedRows + notCounted;
   return {
     name: `"${sheet.sheet}"每一行都有去处`,
     ok: parts === sheet.rowsAfterHeader,
-    detail: `表头下 ${sheet.rowsAfterHeader} 行 = ${recordWord} ${sheet.records} + 空行 ${sheet.blankRows} + 合计行 ${sheet.totalsRows} + 无法统计 ${sheet.badRows} + 重复被替换 ${sheet.replacedRows}`,
+    detail: `表头下 ${sheet.rowsAfterHeader} 行 = ${recordWord} ${sheet.records} + 空行 ${sheet.blankRows} + 合计行 ${sheet.totalsRows} + 无法统计 ${sheet.badRows} + 重复被替换 ${sheet.replacedRows}${notCounted ? ` + 协办不计 ${notCounted}` : ''}`,
   };
 }
 

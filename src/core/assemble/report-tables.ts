@@ -12,8 +12,8 @@ import { settingsSheetName } from '../settings/settings-sheet.ts';
 import type { CaseStatistics } from '../stats/case-statistics.ts';
 import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
 import type { TopicFigures } from '../stats/focus-topics.ts';
-import { buildCountyTable, buildOverviewTable, buildTopSubTypeTable, buildUnitTable, caseTableNames, type BuiltTable, type TableContext } from '../report/case-tables.ts';
-import { buildHotlineTables, hotlineTableNames } from '../report/hotline-tables.ts';
+import { buildCountyTable, buildOverviewTable, buildTopSubTypeTable, buildUnitTable, type BuiltTable, type TableContext } from '../report/case-tables.ts';
+import { buildHotlineTables } from '../report/hotline-tables.ts';
 import { buildAnalysisSheet } from '../report/analysis.ts';
 import type { RowTags } from '../report/layout-store.ts';
 import { historySheetName, type HistoryLookup, type HistoryRecord } from '../report/history.ts';
@@ -29,8 +29,6 @@ export interface TableContextOptions {
   readonly builtAt: string;
   readonly history: HistoryLookup;
   readonly hasDeadlineColumn: boolean;
-  /** The table whose history tells whether the previous period was built (案件概况, else 12345受理). */
-  readonly previousProbeTable: string;
 }
 
 /** What every table builder needs: names of the period and the previous one, the history, the notes under each table. */
@@ -41,11 +39,11 @@ export function createTableContext(options: TableContextOptions): TableContext {
   const endText = formatWallDate((endOfPeriod(period) as WallTime) - 1000);
   const notes = [
     `统计时段：${formatWallDate(startOfPeriod(period))} 至 ${endText}（按上报/受理时间）；统计时点：${options.asOfText}${asOfSourceWords(options.asOfSource)}。`,
-    history.has(previousKey, options.previousProbeTable)
-      ? `上期为${periodLabel(previous)}，取自"${historySheetName}"表。`
-      : `"${historySheetName}"表中没有${periodLabel(previous)}的数据，上期列为空；可先生成${periodLabel(previous)}，或在该表中补录。`,
     `由城管月报助手生成于 ${options.builtAt}；数值可直接修改。`,
   ];
+  // Said per table, and only by a table that has 上期 figures: true of that table's own 上期 cells.
+  const previousNote = (found: boolean) =>
+    found ? `上期为${periodLabel(previous)}，取自"${historySheetName}"表。` : `"${historySheetName}"表中没有${periodLabel(previous)}的数据，本表的上期列为空；可先生成${periodLabel(previous)}，或在该表中补录。`;
   return {
     settings: options.settings,
     periodKey: periodKey(period),
@@ -55,6 +53,7 @@ export function createTableContext(options: TableContextOptions): TableContext {
     history,
     hasDeadlineColumn: options.hasDeadlineColumn,
     notes,
+    previousNote,
     asOfText: options.asOfText,
     builtAtText: options.builtAt,
   };
@@ -81,11 +80,6 @@ export interface ReportTables {
   readonly warnings: readonly BuildWarning[];
   /** Row tags of sheets, for the layout store (具体分析's drafted suggestions). */
   readonly rowTags: ReadonlyMap<string, RowTags>;
-}
-
-/** The table name the notes' "上期" sentence is about: the first table of the report. */
-export function previousProbeTable(hasCases: boolean): string {
-  return hasCases ? caseTableNames.overview : hotlineTableNames.received;
 }
 
 /** Builds every report sheet of the period. */

@@ -7,7 +7,8 @@ import type { CaseRecord } from '../model/case-record.ts';
 import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
-import { cellToText, normalizeHeader, normalizeText } from '../text/normalize.ts';
+import { cellToText, normalizeHeader, normalizeName, normalizeText } from '../text/normalize.ts';
+import { findStandardSubType, standardMainTypes } from '../vocabulary/standard-categories.ts';
 import { readCount, readYesNo } from '../text/yes-no.ts';
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { caseFields } from './columns.ts';
@@ -28,6 +29,8 @@ export interface RowAccounting {
   readonly badRows: number;
   /** Earlier rows of a repeated id, replaced by the later row. */
   readonly replacedRows: number;
+  /** Rows read but not counted by rule (a 12345 row of 工单性质 协办), each listed under a warning. */
+  readonly notCountedRows?: number;
 }
 
 export interface CaseSheetRead {
@@ -38,6 +41,20 @@ export interface CaseSheetRead {
   readonly warnings: readonly BuildWarning[];
   /** Whether the sheet has a deadline column at all (without one the 按期 columns stay empty). */
   readonly hasDeadlineColumn: boolean;
+  /** Names and numbers in the personal columns (诉求联系人, 来电号码 …): used only to mask them in free text. */
+  readonly personalNames: ReadonlySet<string>;
+}
+
+/** Fields of a cases sheet that hold citizens' (or staff's) names and numbers: never copied, only masked. */
+const personalFields = caseFields.filter((spec) => spec.personal).map((spec) => spec.field);
+
+/** A name or number from a personal column worth masking in free text (not a one-character name, not a blank). */
+export function collectPersonal(into: Set<string>, text: string): void {
+  const value = text.trim();
+  if (value.length < 2 || value.length > 40 || into.size >= 100_000) return;
+  into.add(value);
+  // A cell may hold two numbers or a name and a number: mask each part too.
+  for (const part of value.split(/[\s,，、;；/]+/)) if (part.length >= 2 && part !== value) into.add(part);
 }
 
 const totalsWords = new Set(['合计', '总计', '小计', '总数', '合计:', '总计:']);
@@ -114,6 +131,33 @@ function findFallbackDeadlineColumn(layout: SheetLayout): number {
   return -1;
 }
 
+/**
+ * The problem type (事件/部件 …) of a case: its 问题类型 cell, else the type the settings give its 大类,
+ * else the standard's: the type of its 小类, or of its 大类 when that name belongs to one kind only.
+ */
+function createKindResolver(settings: Settings): (kindText: string, mainType: string, subType: string) => string {
+  const byMainType = new Map(settings.mainTypes.filter((entry) => entry.kind !== '').map((entry) => [normalizeName(entry.name), entry.kind]));
+  const cache = new Map<string, string>();
+  return (kindText, mainType, subType) => {
+    if (kindText !== '') return kindText;
+    if (mainType === '' && subType === '') return '';
+    const key = `${mainType}\u0000${subType}`;
+    let kind = cache.get(key);
+    if (kind === undefined) {
+      kind = byMainType.get(normalizeName(mainType)) ?? findStandardSubType(subType)?.kind ?? standardKindOfMainType(mainType) ?? '';
+      if (cache.size < 10_000) cache.set(key, kind);
+    }
+    return kind;
+  };
+}
+
+/** The kind of a standard 大类 name that only one kind has (街面秩序 → 事件; 市容环境 is both). */
+function standardKindOfMainType(name: string): string | null {
+  const key = normalizeName(name).replace(/类$/, '');
+  const kinds = new Set(standardMainTypes.filter((main) => main.name === key).map((main) => main.kind));
+  return kinds.size === 1 ? [...kinds][0] : null;
+}
+
 /** Reads the records of a cases sheet whose layout `detectSheetLayout` found (kind `cases`, no missing column). */
 export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Settings): CaseSheetRead {
   const warnings: BuildWarning[] = [];
@@ -141,6 +185,9 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
   const readRework = memoByValue((value) => readCount(value, 'rework'));
   const readPostpone = memoByValue((value) => readCount(value, 'postpone'));
   const readSelfDisposed = memoByValue((value) => readYesNo(value, 'selfDisposed') === true);
+  const kindOf = createKindResolver(settings);
+  const personalCols = personalFields.map(col).filter((index) => index >= 0);
+  const personalNames = new Set<string>();
   const byId = new Map<string, CaseRecord>();
   const unknownStages = new Map<string, number[]>();
   let badRows = 0;
@@ -202,8 +249,14 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
     }
     // A unit split into 一级单位 and 二级单位 columns reads as one spelling (市政工程处 + 路灯所).
     const unitText = unitCol >= 0 ? text(row, unitCol) : joinUnitLevels(text(row, unitLevel1Col), text(row, unitLevel2Col));
+    for (const index of personalCols) {
+      const value = row[index];
+      if (value !== null && value !== undefined && value !== '') collectPersonal(personalNames, cellToText(value));
+    }
     const onTime = onTimeCol >= 0 ? readOnTime(row[onTimeCol]) : null;
     const overdue = overdueCol >= 0 ? readOverdue(row[overdueCol]) : onTime === null ? null : !onTime;
+    const mainType = text(row, mainCol);
+    const subType = text(row, subCol);
     const record: CaseRecord = {
       sheet: sheet.name,
       row: rowNumber,
@@ -215,9 +268,9 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       stage,
       unitText,
       unit: resolveUnit(unitText),
-      kind: text(row, kindCol),
-      mainType: text(row, mainCol),
-      subType: text(row, subCol),
+      kind: kindOf(text(row, kindCol), mainType, subType),
+      mainType,
+      subType,
       description: text(row, descCol),
       address: text(row, addrCol),
       district: text(row, districtCol),
@@ -304,6 +357,7 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
     records,
     warnings,
     hasDeadlineColumn: col('deadline') >= 0,
+    personalNames,
     accounting: {
       sheet: sheetName,
       headerRow: layout.headerRow,

@@ -14,7 +14,7 @@ import { hotlineFields } from './columns.ts';
 import { duplicateIdWarnings, isLostPrecisionId, lostPrecisionWarning, sameRow } from './id-checks.ts';
 import type { SheetLayout } from './detect-header.ts';
 import { createUnitResolver } from './resolve-unit.ts';
-import { forEachDataRow, type RowAccounting } from './read-cases.ts';
+import { collectPersonal, forEachDataRow, type RowAccounting } from './read-cases.ts';
 
 export interface OrderSheetRead {
   readonly sheet: string;
@@ -27,6 +27,11 @@ export interface OrderSheetRead {
 
 const categoryLevelFields = ['category', 'category2', 'category3', 'category4', 'category5'] as const;
 
+/** Whether a 工单性质 cell says the row is another unit's order this unit only assists with (协办). */
+export function isAssisting(role: string): boolean {
+  return /协办/.test(role) && !/主办/.test(role);
+}
+
 /** Reads a hotline sheet (layout of kind `hotline`, no missing required column). */
 export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: Settings): OrderSheetRead {
   const warnings: BuildWarning[] = [];
@@ -38,6 +43,10 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
   const [deadlineCol, finishedCol, overdueCol, returnCol, typeCol, repeatCol] = ['deadline', 'finishedAt', 'overdueFlag', 'returnCount', 'orderType', 'repeatOf'].map(col);
   const personalCols = hotlineFields.filter((spec) => spec.personal).map((spec) => col(spec.field)).filter((index) => index >= 0);
   const levelCols = categoryLevelFields.map(col).filter((index) => index >= 0);
+  const roleCol = col('orderRole');
+  // Without an address column, the place is put together from the 区/街乡镇/社区/小区点位 columns.
+  const placeCols = addressCol >= 0 ? [] : ['district', 'street', 'community', 'point'].map(col).filter((index) => index >= 0);
+  const assistingRows: number[] = [];
   const callerNames = new Set<string>();
   const byId = new Map<string, OrderRecord>();
   const badTimes = new Map<string, number[]>();
@@ -72,13 +81,15 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
       return parsed;
     };
     // Names of any length (欧阳娜娜娜, 买买提·艾力) and the caller's numbers: only ever used to mask free text.
-    for (const personalCol of personalCols) {
-      const value = text(row, personalCol);
-      if (value.length >= 2 && value.length <= 40) callerNames.add(value);
+    for (const personalCol of personalCols) collectPersonal(callerNames, text(row, personalCol));
+    // 工单性质 协办: another unit leads this order (its 主办 row counts it); this row is not counted.
+    if (roleCol >= 0 && isAssisting(text(row, roleCol))) {
+      assistingRows.push(rowNumber);
+      return;
     }
     const levels = levelCols.map((index2) => text(row, index2)).filter((level) => level !== '');
     const path = levels.join('/');
-    const leafParts = path.split(/[/>＞\\-]/).filter((part) => part.trim() !== '');
+    const leafParts = path.split(/[/>＞→\\-]/).filter((part) => part.trim() !== '');
     const status = text(row, statusCol);
     const record: OrderRecord = {
       sheet: sheet.name,
@@ -90,7 +101,7 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
       categoryPath: path,
       categoryLeaf: leafParts[leafParts.length - 1] ?? '',
       content: text(row, contentCol),
-      address: text(row, addressCol),
+      address: addressCol >= 0 ? text(row, addressCol) : placeCols.map((index2) => text(row, index2)).join(''),
       status,
       done: doneWords.has(normalizeName(status)),
       deadline: time(deadlineCol),
@@ -132,6 +143,16 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
   }
   warnings.push(...duplicateIdWarnings({ sheet: sheet.name, column: layout.headers[idCol], rowsById: duplicates, identicalRows, noun: '工单' }));
   if (lostPrecisionRows.length) warnings.push(lostPrecisionWarning(sheet.name, layout.headers[idCol], lostPrecisionRows, cellToText(sheet.rows[lostPrecisionRows[0] - firstRow]?.[idCol]), '工单'));
+  if (assistingRows.length) {
+    warnings.push({
+      kind: 'notCounted',
+      sheet: sheet.name,
+      rows: assistingRows,
+      column: layout.headers[roleCol],
+      message: `${assistingRows.length} 行的工单性质是"协办"：这些工单由别的单位主办（在主办单位那里计数），不计入本表的受理数和各项统计。`,
+      action: '无需处理；主办、转办的工单都计入受理数。',
+    });
+  }
   const records = [...byId.values()];
   return {
     sheet: sheet.name,
@@ -147,6 +168,7 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
       totalsRows,
       badRows,
       replacedRows,
+      notCountedRows: assistingRows.length,
     },
   };
 }

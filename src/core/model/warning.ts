@@ -18,6 +18,8 @@ export type WarningKind =
   | 'missingUnit' // 已派遣但未填处置部门
   | 'missingId' // 缺少编号
   | 'outsidePeriod' // 不在统计期内 (counted in no table of this period)
+  | 'notCounted' // 按规则不计入 (a 12345 row of 工单性质 协办)
+  | 'notAvailable' // 导出表没有的列：某些数字无法计算
   | 'onTimeUnjudged' // 无法判断是否按期
   | 'noDeadlineColumn' // 无处置截止时间列
   | 'noHistory' // 无上期数据
@@ -42,6 +44,8 @@ export const warningKindLabels: Readonly<Record<WarningKind, string>> = {
   missingUnit: '已派遣案件未填处置部门',
   missingId: '缺少编号',
   outsidePeriod: '不在本统计期内',
+  notCounted: '按规则不计入（协办工单）',
+  notAvailable: '导出表缺少的列（这些数字无法计算）',
   onTimeUnjudged: '无法判断是否按期',
   noDeadlineColumn: '缺少处置截止时间列',
   noHistory: '缺少上期数据',

@@ -23,8 +23,10 @@ export interface TableContext {
   readonly previousLabel: string;
   readonly history: HistoryLookup;
   readonly hasDeadlineColumn: boolean;
-  /** Lines under every table: the period, the as-of time, where 上期 came from. */
+  /** Lines under every table: the period and the as-of time, how it was built. */
   readonly notes: readonly string[];
+  /** The line a table with 上期 figures adds: where they came from (`found`), or that the history lacks them. */
+  readonly previousNote: (found: boolean) => string;
   /** As-of and build time, recorded with the figures. */
   readonly asOfText: string;
   readonly builtAtText: string;
@@ -100,9 +102,12 @@ class RowFiller {
   }
 }
 
-function addNotes(builder: GridBuilder, notes: readonly string[]): void {
+/** The notes under a table; a table with 上期 columns says where they came from, true of its own cells. */
+function addNotes(builder: GridBuilder, context: TableContext, previous: readonly PreviousColumn[]): void {
   builder.addBlankRow();
-  for (const note of notes) builder.addRow([noteCell(note)]);
+  const lines = [...context.notes];
+  if (previous.length) lines.splice(1, 0, context.previousNote(previous.some((column) => column.filled > 0)));
+  for (const note of lines) builder.addRow([noteCell(note)]);
 }
 
 function sheetName(context: TableContext, suffix: string): string {
@@ -125,7 +130,7 @@ export function buildOverviewTable(stats: CaseStatistics, context: TableContext)
     builder.addRow([labelCell(row.key, row.total), ...columns.map((name) => filler.cell(name, row.key, row.counts, row.total))]);
     history.push(...filler.record(row.key, row.counts));
   }
-  addNotes(builder, context.notes);
+  addNotes(builder, context, filler.previousColumns());
   return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 1 }), history, unknownColumns: [...filler.unknown], previousColumns: filler.previousColumns() };
 }
 
@@ -180,7 +185,7 @@ export function buildUnitTable(stats: CaseStatistics, context: TableContext): Bu
   const totalIndex = builder.addRow([labelCell('总计', true), labelCell('', true), ...columns.map((name) => filler.cell(name, '总计', stats.cityTotal, true))]);
   builder.merge(totalIndex, 0, totalIndex, 1);
   history.push(...filler.record('总计', stats.cityTotal));
-  addNotes(builder, context.notes);
+  addNotes(builder, context, filler.previousColumns());
   return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 2 }), history, unknownColumns: [...filler.unknown], previousColumns: filler.previousColumns() };
 }
 
@@ -199,7 +204,7 @@ export function buildCountyTable(stats: CaseStatistics, context: TableContext): 
   }
   const history = stats.counties.flatMap((county) => filler.record(county.name, county.counts));
   history.push(...filler.record('合计', stats.countyTotal));
-  addNotes(builder, context.notes);
+  addNotes(builder, context, filler.previousColumns());
   return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 1, wrapWidth: 14 }), history, unknownColumns: [...filler.unknown], previousColumns: filler.previousColumns() };
 }
 
@@ -226,6 +231,6 @@ export function buildTopSubTypeTable(stats: CaseStatistics, context: TableContex
     }
     builder.merge(start, 0, builder.rowCount - 1, 0);
   }
-  addNotes(builder, context.notes);
+  addNotes(builder, context, filler.previousColumns());
   return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 2 }), history, unknownColumns: [...filler.unknown], previousColumns: filler.previousColumns() };
 }

@@ -69,7 +69,10 @@ function received(context: HotlineTableContext, stats: HotlineStatistics): { gri
   // The tables are three columns narrow; the title spans the width of the charts below them.
   builder.merge(0, 0, 0, chartWidthInColumns - 1);
   const change = previous === null ? `上期（${context.previousLabel}）无记录` : stats.received >= previous ? `较上期增加${stats.received - previous}件` : `较上期减少${previous - stats.received}件`;
-  builder.addRow([noteCell(`${context.periodLabel}共受理12345工单${stats.received}件，${change}；已办结${stats.done}件，正在办理${stats.inProgress}件；${stats.overdue ? `超期办理${stats.overdue}件` : '未出现超期办理案件'}；回退${stats.returned}件。`)]);
+  // Say only what the export allows: without a deadline or an overdue column 超期 is unknown, not 0.
+  const overdueText = !stats.overdueKnown ? '超期情况无法判断（导出表没有办理时限或是否超期列）' : stats.overdue ? `超期办理${stats.overdue}件` : '未出现超期办理案件';
+  const returnedText = stats.returnsKnown ? `回退${stats.returned}件` : '回退情况无法统计（导出表没有回退次数列，也没有回退记录表）';
+  builder.addRow([noteCell(`${context.periodLabel}共受理12345工单${stats.received}件，${change}；已办结${stats.done}件，正在办理${stats.inProgress}件；${overdueText}；${returnedText}。`)]);
   builder.addBlankRow();
 
   builder.addRow([noteCell('1、部门受理情况')]);
@@ -102,12 +105,12 @@ function received(context: HotlineTableContext, stats: HotlineStatistics): { gri
 
   builder.addRow([noteCell('3、回退情况')]);
   builder.addRow([
-    noteCell(stats.returned ? `回退至各责任单位共${stats.returned}件，其中${stats.returnsByUnit.map((unit) => `${unit.name}${unit.count}件`).join('，')}。` : '本期没有回退的工单。'),
+    noteCell(!stats.returnsKnown ? '导出表没有回退次数列，也没有回退记录表，回退情况无法统计。' : stats.returned ? `回退至各责任单位共${stats.returned}件，其中${stats.returnsByUnit.map((unit) => `${unit.name}${unit.count}件`).join('，')}。` : '本期没有回退的工单。'),
   ]);
   builder.addRow([headerCell('单位'), headerCell('回退数')]);
   for (const unit of stats.returnsByUnit) builder.addRow([labelCell(unit.name), countCell(unit.count)]);
   builder.addRow([labelCell('合计', true), figureCell(countCell(stats.returned, true), '总计', '回退数')]);
-  addNotes(builder, context.notes);
+  addNotes(builder, [context.notes[0], context.previousNote(previous !== null), ...context.notes.slice(1)]);
 
   // Charts go below everything: the summary lines overflow to the right and must not run under them.
   const chartTop = builder.rowCount + 1;

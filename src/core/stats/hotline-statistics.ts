@@ -34,6 +34,10 @@ export interface HotlineStatistics {
   readonly categoryOf: ReadonlyMap<string, string>;
   /** Orders whose unit is not in the settings. */
   readonly unknownUnitOrders: readonly OrderRecord[];
+  /** Whether the exports can tell an overdue order (a deadline or an overdue column); without, 超期 is unknown, not 0. */
+  readonly overdueKnown: boolean;
+  /** Whether the exports can tell a returned order (a return count column or a returns sheet); without, 回退 is unknown. */
+  readonly returnsKnown: boolean;
 }
 
 export interface ComputeHotlineStatisticsOptions {
@@ -45,6 +49,10 @@ export interface ComputeHotlineStatisticsOptions {
   readonly manualGroups?: readonly (readonly string[])[];
   /** Callers' names and numbers from the export: never part of a place name. */
   readonly personal?: ReadonlySet<string>;
+  /** Whether the 12345 sheets have a deadline or an overdue column (default true). */
+  readonly overdueKnown?: boolean;
+  /** Whether the 12345 sheets have a return count column, or a returns sheet exists (default true). */
+  readonly returnsKnown?: boolean;
 }
 
 const noUnit = '（未填承办单位）';
@@ -137,5 +145,7 @@ export function computeHotlineStatistics(orders: readonly OrderRecord[], options
     repeatGroups,
     categoryOf,
     unknownUnitOrders,
+    overdueKnown: options.overdueKnown ?? true,
+    returnsKnown: options.returnsKnown ?? true,
   };
 }
