@@ -4,8 +4,9 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
+import { historySheetName, settingsSheetName, type CarryOver } from '../core/index.ts';
 import { buildReportFile } from '../hosts/file/build-file.ts';
-import { readSheetNames } from '../hosts/file/read-workbook.ts';
+import { readSheetNames, readWorkbook } from '../hosts/file/read-workbook.ts';
 import { jsonReport, printWarnings } from './report-output.ts';
 import { checkOutputPaths, FileProblem, readInputFile, writeFilesAtomically, type PlannedWrite } from './safe-files.ts';
 
@@ -21,6 +22,19 @@ export interface BuildCommand {
   force: boolean;
   builtAt: string;
   quiet: boolean;
+  /** Last month's report workbook: its 月报设置 and 历史指标 carry over. */
+  from?: string;
+  /** A preset (id or name) for a workbook without settings, instead of learning them. */
+  preset?: string;
+}
+
+/** The 月报设置 and 历史指标 sheets of last month's report workbook. */
+function readCarryOver(path: string): CarryOver {
+  const sheets = readWorkbook(readInputFile(path), basename(path));
+  const settings = sheets.find((sheet) => sheet.name === settingsSheetName);
+  const history = sheets.find((sheet) => sheet.name === historySheetName);
+  if (!settings && !history) throw new UsageError(`--from 给出的"${basename(path)}"中没有"${settingsSheetName}"表，也没有"${historySheetName}"表：请给出上个月生成的月报工作簿。`);
+  return { settings, history };
 }
 
 /**
@@ -45,12 +59,16 @@ function sheetsLostBy(out: string, newBytes: Uint8Array): string[] | 'not-a-work
 export function runBuild(command: BuildCommand, write: (line: string) => void): void {
   if (extname(command.out).toLowerCase() !== '.xlsx') throw new UsageError(`输出文件应以 .xlsx 结尾：${command.out}`);
   checkOutputPaths(command.input, [{ option: '--out', path: command.out }, ...(command.json ? [{ option: '--json', path: command.json }] : [])]);
+  if (command.from) checkOutputPaths(command.from, [{ option: '--out', path: command.out }, ...(command.json ? [{ option: '--json', path: command.json }] : [])]);
+  const carryOver = command.from ? readCarryOver(command.from) : undefined;
   const bytes = readInputFile(command.input);
   const { bytes: output, result, timings } = buildReportFile(bytes, basename(command.input), {
     period: command.period,
     asOf: command.asOf,
     builtAt: command.builtAt,
     force: command.force,
+    carryOver,
+    preset: command.preset,
   });
   if (!command.force) {
     const lost = sheetsLostBy(command.out, output);
@@ -67,9 +85,12 @@ export function runBuild(command: BuildCommand, write: (line: string) => void): 
   if (command.json) writes.push({ path: command.json, data: JSON.stringify(jsonReport(result), null, 2) + '\n' });
   // The old JSON goes before the new workbook takes its place: never a new report beside a stale JSON.
   writeFilesAtomically(writes, command.json ? [command.json] : []);
+  if (result.carriedOver) write(`设置和历史指标取自上月月报 ${command.from ?? ''}。`);
+  else if (carryOver?.history) write(`历史指标取自上月月报 ${command.from ?? ''}（设置用本工作簿自己的"${settingsSheetName}"表）。`);
+  for (const line of result.settingsLearned?.lines ?? []) write(line);
   for (const line of result.summary) write(line);
   for (const check of result.reconciliation) if (!check.ok) write(`  ✗ ${check.name}：${check.detail}`);
   printWarnings(result, write, command.quiet);
-  write(`已写出 ${command.out}：${result.sheetsToWrite.filter((sheet) => sheet.role === 'report').map((sheet) => sheet.name).join('、')}${result.settingsCreated ? '、月报设置（默认）' : ''}、历史指标。`);
+  write(`已写出 ${command.out}：${result.sheetsToWrite.filter((sheet) => sheet.role === 'report').map((sheet) => sheet.name).join('、')}${result.settingsCreated ? `、月报设置（${result.carriedOver ? '取自上月月报' : result.settingsLearned?.kind === 'preset' ? `预设：${result.settingsLearned.presetName ?? ''}` : '从数据识别'}）` : ''}、历史指标。`);
   write(`用时：读取 ${(timings.readMs / 1000).toFixed(2)} 秒，统计 ${(timings.buildMs / 1000).toFixed(2)} 秒，写出 ${(timings.writeMs / 1000).toFixed(2)} 秒。`);
 }

@@ -33,6 +33,14 @@ build  读取导出表，生成统计期的月报表，写出一个新工作簿�
                          Overwrite generated sheets edited by hand, or an output file whose other sheets would be lost.
   --built-at <时间>       记录的生成时间（缺省：现在，北京时间）。 Build time recorded (default: now, China time).
   --quiet                只打印摘要，不列出警告明细。 Print the summary only.
+  --from <上月月报.xlsx>   上个月生成的月报工作簿：取它的"月报设置"（本工作簿没有时）和"历史指标"（上期列）。
+                         Last month's report workbook: its settings (when this one has none) and its history.
+  --preset <名称>         本工作簿没有"月报设置"时使用该预设（如 dazhou，参考简报的达州），不从数据识别。
+                         For a workbook without settings: use this preset instead of learning from the data.
+
+第一次生成（工作簿中没有"月报设置"）时，单位（两级、市局/县市区）、问题来源、大类、12345 承办单位从导出数据中识别，
+打印识别结果并写进"月报设置"表（标有"从数据识别"）；单位与某个预设一致时使用该预设。
+On a first build the settings are learned from the data (or a preset the units match), printed, and written to 月报设置.
 
 brief  从生成过月报表的工作簿（可以是手工改过的）写出该期的 Word 简报：各表按工作簿中现在的样子，
        二、具体分析和三、工作建议取自"2021年9月-具体分析"表。
@@ -77,6 +85,8 @@ export function main(argv: readonly string[], write: (line: string) => void = (l
         'built-at': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         final: { type: 'boolean', default: false },
+        from: { type: 'string' },
+        preset: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -89,7 +99,7 @@ export function main(argv: readonly string[], write: (line: string) => void = (l
     if (command === 'build') {
       if (rest.length !== 1) throw new UsageError('请给出一个输入文件：case-brief build <输入.xlsx> --out <输出.xlsx>');
       if (!values.out) throw new UsageError('请用 --out 指定输出文件。');
-      runBuild({ input: rest[0], out: values.out, period: values.period, asOf: values['as-of'], json: values.json, force: values.force ?? false, builtAt, quiet: values.quiet ?? false }, write);
+      runBuild({ input: rest[0], out: values.out, period: values.period, asOf: values['as-of'], json: values.json, force: values.force ?? false, builtAt, quiet: values.quiet ?? false, from: values.from, preset: values.preset }, write);
       return 0;
     }
     if (command === 'brief') {

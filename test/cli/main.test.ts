@@ -10,6 +10,8 @@ import { docxText } from '../../src/hosts/file/brief-docx.ts';
 import * as codepages from '@e965/xlsx/dist/cpexcel.full.mjs';
 import type { CP$Utils } from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { caseHeaders, caseSheet, closedCase } from '../helpers/case-sheet.ts';
+import { egovaExport } from '../helpers/export-families.ts';
+import { readSettingsSheet, settingsToGrid, type RawSheet } from '../../src/core/index.ts';
 
 // The ESM build exports `utils` beside `cptable`; its typings only declare `cptable.utils`.
 const { utils: codepageUtils } = codepages as unknown as { utils: CP$Utils };
@@ -31,7 +33,7 @@ describe('case-brief command line', () => {
   it('documents every option in --help', () => {
     const { status, out } = run(['--help']);
     assert.equal(status, 0);
-    for (const option of ['--period', '--as-of', '--out', '--json', '--force', '--built-at', '--quiet', '--out-dir', '--final', 'build', 'brief', 'demo']) assert.ok(out.includes(option), option);
+    for (const option of ['--period', '--as-of', '--out', '--json', '--force', '--built-at', '--quiet', '--out-dir', '--final', '--from', '--preset', 'build', 'brief', 'demo']) assert.ok(out.includes(option), option);
   });
 
   it('writes the Word brief of a built workbook, and with --final records the period into its 历史指标', async () => {
@@ -128,5 +130,70 @@ describe('case-brief command line', () => {
     assert.match(refused.err, /2021年9月-部门处置/);
     assert.ok(!existsSync(join(dir, 'second.xlsx')));
     assert.equal(run(['build', editedFile, '--period', '2021-09', '--out', join(dir, 'second.xlsx'), '--force']).status, 0);
+  });
+});
+
+describe('case-brief command line in a new city', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'case-brief-city-'));
+  const family = egovaExport(300, 5);
+  /** The export of one month, as a fresh file (every month's export arrives as a new file). */
+  const monthFile = (name: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, writeWorkbook(null, [rawSheetToGrid(family.sheet)]));
+    return path;
+  };
+  const sheetOf = (path: string, name: string): RawSheet => {
+    const found = readWorkbook(new Uint8Array(readFileSync(path)), 'x.xlsx').find((sheet) => sheet.name === name);
+    assert.ok(found, name);
+    return found;
+  };
+
+  it('prints what the first build learned from the data and writes it to 月报设置', () => {
+    const out = join(dir, 'first.xlsx');
+    const { status, out: printed } = run(['build', monthFile('八月导出.xlsx'), '--period', '2021-08', '--as-of', '2021-09-08 17:30', '--out', out, '--built-at', '2021-09-10 09:00']);
+    assert.equal(status, 0, printed);
+    assert.match(printed, /从导出数据中识别/);
+    assert.match(printed, /县市区 3 个（[^）]*东湖区城市管理局/);
+    assert.match(printed, /问题来源 7 个/);
+    assert.match(printed, /月报设置（从数据识别）/);
+    const settings = readSettingsSheet(sheetOf(out, '月报设置')).settings;
+    assert.ok(settings.firstLevelUnits.some((unit) => unit.name === '临江市城市管理局' && unit.origin === 'learned'));
+  });
+
+  it('--from takes last month’s settings (with the clerk’s corrections) and its history into this month’s new export', () => {
+    const august = join(dir, 'august.xlsx');
+    assert.equal(run(['build', monthFile('八月.xlsx'), '--period', '2021-08', '--as-of', '2021-09-08 17:30', '--out', august, '--built-at', '2021-09-10 09:00']).status, 0);
+    // The clerk corrects the learned settings in August's report: 云岭市 is a 市局 department after all.
+    const settings = readSettingsSheet(sheetOf(august, '月报设置')).settings;
+    const corrected = { ...settings, firstLevelUnits: settings.firstLevelUnits.map((unit) => (unit.name === '云岭市综合行政执法局' ? { ...unit, group: '市局' as const } : unit)) };
+    const lastMonth = join(dir, '上月月报.xlsx');
+    writeFileSync(lastMonth, writeWorkbook(new Uint8Array(readFileSync(august)), [settingsToGrid(corrected)]));
+    const september = join(dir, 'september.xlsx');
+    const json = join(dir, 'september.json');
+    const { status, out: printed } = run(['build', monthFile('九月.xlsx'), '--period', '2021-09', '--as-of', family.asOfText, '--from', lastMonth, '--out', september, '--json', json, '--built-at', '2021-10-11 09:00']);
+    assert.equal(status, 0, printed);
+    assert.match(printed, /设置和历史指标取自上月月报/);
+    assert.doesNotMatch(printed, /从导出数据中识别/);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { tables: Record<string, string[][]> };
+    const units = report.tables['2021年9月-部门处置'];
+    assert.ok(units.some((row) => row[0] === '云岭市综合行政执法局'), 'the correction holds: 云岭市 is in 部门处置');
+    const overview = report.tables['2021年9月-案件概况'];
+    const total = overview.find((row) => row[0] === '总计');
+    assert.ok(total && total[7] !== '', `上期处置率 comes from August: ${JSON.stringify(total)}`);
+    assert.ok(sheetOf(september, '历史指标').rows.some((row) => row[0] === '2021-08'));
+  });
+
+  it('--from refuses a workbook that is no report', () => {
+    const { status, err } = run(['build', monthFile('x.xlsx'), '--from', monthFile('y.xlsx'), '--out', join(dir, 'z.xlsx')]);
+    assert.equal(status, 2);
+    assert.match(err, /没有"月报设置"表/);
+  });
+
+  it('--preset takes a preset instead of learning, and says how little of the data it knows', () => {
+    const { status, out: printed } = run(['build', monthFile('p.xlsx'), '--period', '2021-09', '--preset', 'dazhou', '--out', join(dir, 'p-out.xlsx')]);
+    assert.equal(status, 0);
+    assert.match(printed, /使用指定的预设"达州市（参考简报）"：导出表中 0% 的案件/);
+    assert.match(printed, /请确认选对了城市/);
+    assert.equal(run(['build', monthFile('q.xlsx'), '--preset', '没有这个', '--out', join(dir, 'q-out.xlsx')]).status, 2);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { detectSheetLayout, matchColumns, caseFields } from '../../src/core/index.ts';
+import { caseFields, createStageResolver, defaultSettings, detectSheetLayout, matchColumns } from '../../src/core/index.ts';
 import { caseSheet, closedCase } from '../helpers/case-sheet.ts';
 
 describe('detectSheetLayout', () => {
@@ -84,5 +84,50 @@ describe('detectSheetLayout on a cases export missing one required column', () =
 
   it('still recognises a returns sheet', () => {
     assert.equal(detectSheetLayout({ name: 'Sheet3', rows: [['工单编号', '回退时间', '回退单位', '回退原因']] }).kind, 'returns');
+  });
+});
+
+describe('general header rules and columns recognised by their values', () => {
+  it('names columns no synonym lists by what their header says: times by their verb, 时限 as the deadline, 超时 as the overdue flag', () => {
+    const headers = ['编号', '来源渠道', '问题上报日期', '流程环节', '处理部门', '处置时限', '处置结束日期', '办结日期', '超时标记'];
+    const layout = detectSheetLayout({ name: 'Sheet1', rows: [headers] });
+    assert.equal(layout.kind, 'cases');
+    const header = (field: string) => layout.headers[layout.columns[field]];
+    assert.deepEqual(
+      ['caseId', 'source', 'reportedAt', 'stage', 'unit', 'deadline', 'disposedAt', 'closedAt', 'overdueFlag'].map(header),
+      headers,
+    );
+  });
+
+  it('recognises a column by its values when its name says nothing: 事件/部件, a yes/no beside the deadline, stage words in brackets', () => {
+    const headers = ['任务号', '问题来源', '上报时间', '处置部门', '进度', '类别', '处置截止时间', '标志'];
+    const rows = [
+      ['1', '巡查上报', '2021-09-03 10:00', '一中队', '[办结]', '事件', '2021-09-04 10:00', '否'],
+      ['2', '巡查上报', '2021-09-03 11:00', '一中队', '【作废】', '部件', '2021-09-04 11:00', '是'],
+      ['3', '巡查上报', '2021-09-03 12:00', '一中队', '[处置]', '事件', '2021-09-04 12:00', ''],
+    ];
+    const layout = detectSheetLayout({ name: '案件', rows: [headers, ...rows] });
+    assert.deepEqual(layout.missingRequired, []);
+    const header = (field: string) => layout.headers[layout.columns[field]];
+    assert.equal(header('stage'), '进度');
+    assert.equal(header('kind'), '类别');
+    assert.equal(header('overdueFlag'), '标志');
+    assert.ok(layout.matches.filter((match) => match.how === 'values').length >= 3);
+  });
+});
+
+describe('stage words in brackets of any kind', () => {
+  const resolve = createStageResolver(defaultSettings);
+  it('matches a stage word alone in any bracket', () => {
+    for (const [text, step] of [['[办结]', 'closed'], ['【作废】', 'voided'], ['〔核查〕', 'disposed'], ['〈处置〉', 'dispatched'], ['「立案」', 'filed'], ['〖结案〗', 'closed'], ['﹝派遣﹞', 'dispatched']] as const) {
+      assert.equal(resolve(text), step, text);
+    }
+  });
+
+  it('matches a stage word inside brackets beside other text, else the text outside them', () => {
+    assert.equal(resolve('[核查]待核查'), 'disposed');
+    assert.equal(resolve('处置中(超时)'), 'dispatched');
+    assert.equal(resolve('处置中（已延期）'), 'dispatched');
+    assert.equal(resolve('[待研判]'), null);
   });
 });

@@ -49,6 +49,8 @@ export interface BuildMonthlyReportOptions {
   readonly settings?: Settings;
   /** Last month's report workbook's settings and history sheets, for a workbook that lacks them (`--from`). */
   readonly carryOver?: CarryOver;
+  /** For a workbook without settings: take this preset (id or name) instead of learning the settings from the data. */
+  readonly preset?: string;
 }
 
 export interface BuildResult {
@@ -87,7 +89,7 @@ export interface BuildResult {
 
 /** Builds the period's report from the raw sheets of a workbook. Throws InputError when it cannot start. */
 export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMonthlyReportOptions): BuildResult {
-  const inForce = resolveSettings(sheets, options.settings, { carryOver: options.carryOver, madeAt: options.builtAt });
+  const inForce = resolveSettings(sheets, options.settings, { carryOver: options.carryOver, preset: options.preset, madeAt: options.builtAt });
   const settings = inForce.settings;
   const exports = loadExports(sheets, settings);
   const warnings: BuildWarning[] = [...inForce.warnings, ...exports.warnings];

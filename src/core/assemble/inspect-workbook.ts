@@ -54,10 +54,10 @@ const eventFields: Partial<Record<SheetKind, readonly string[]>> = {
 /**
  * Inspects the raw sheets of a workbook; never throws on bad data. `notAfter` is the clerk's clock
  * (wall time): event times after it, or before 2000, are typing slips and never the suggested as-of.
- * `carryOver`: last month's report's settings and history.
+ * `options`: last month's report's settings and history, a preset for a workbook without settings.
  */
-export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: Settings, notAfter: WallTime = Infinity, carryOver?: CarryOver): WorkbookInspection {
-  const read = resolveSettings(sheets, settingsOverride, { carryOver });
+export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: Settings, notAfter: WallTime = Infinity, options: { readonly carryOver?: CarryOver; readonly preset?: string } = {}): WorkbookInspection {
+  const read = resolveSettings(sheets, settingsOverride, options);
   const settings = read.settings;
   const { layouts } = discoverSheets(sheets, settings.columnMappings);
   let latest: WallTime = -Infinity;

@@ -8,7 +8,8 @@ import type { CaseRecord } from '../model/case-record.ts';
 import type { OrderRecord } from '../model/order-record.ts';
 import type { RawSheet } from '../model/raw-sheet.ts';
 import { InputError, type BuildWarning } from '../model/warning.ts';
-import { proposeSettings, type LearnedSummary } from '../settings/learn-settings.ts';
+import { applyPreset, proposeSettings, type LearnedSummary } from '../settings/learn-settings.ts';
+import { settingsPresets } from '../settings/presets.ts';
 import type { Settings } from '../settings/settings.ts';
 import { readSettingsSheet, settingsSheetName } from '../settings/settings-sheet.ts';
 import { fieldsByKind, sheetKindLabels } from '../ingest/columns.ts';
@@ -41,6 +42,8 @@ export interface CarryOver {
 
 export interface ResolveSettingsOptions {
   readonly carryOver?: CarryOver;
+  /** A preset to take (its id or name) instead of learning, for a workbook that has no settings. */
+  readonly preset?: string;
   /** When the build runs, recorded with learned settings. */
   readonly madeAt?: string;
 }
@@ -61,7 +64,16 @@ export function resolveSettings(sheets: readonly RawSheet[], override?: Settings
     const read = readSettingsSheet(carried);
     return { settings: read.settings, warnings: read.warnings, sheetFound: false, create: true, learned: null, carriedOver: true };
   }
-  const proposal = proposeSettings(sheets, discoverSheets(sheets, []), { madeAt: options.madeAt });
+  const layouts = discoverSheets(sheets, []);
+  if (options.preset) {
+    const preset = settingsPresets.find((candidate) => candidate.id === options.preset || candidate.name === options.preset);
+    if (!preset) {
+      throw new InputError(`没有名为"${options.preset}"的预设。可用的预设：${settingsPresets.map((candidate) => `${candidate.id}（${candidate.name}）`).join('、')}。`, { sheet: '', column: '', headersSeen: [] });
+    }
+    const picked = applyPreset(preset, sheets, layouts, { madeAt: options.madeAt });
+    return { settings: picked.settings, warnings: [], sheetFound: false, create: true, learned: picked.summary, carriedOver: false };
+  }
+  const proposal = proposeSettings(sheets, layouts, { madeAt: options.madeAt });
   return { settings: proposal.settings, warnings: [], sheetFound: false, create: true, learned: proposal.summary, carriedOver: false };
 }
 

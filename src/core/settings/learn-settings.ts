@@ -170,7 +170,7 @@ function learnMainTypes(tallies: Tallies): MainTypeSetting[] {
 
 const listed = (names: readonly string[], limit = 6) => (names.length ? `（${names.slice(0, limit).join('、')}${names.length > limit ? ' 等' : ''}）` : '');
 
-function summarise(settings: Settings, kind: LearnedSummary['kind'], tallies: Tallies, presetName?: string): LearnedSummary {
+function summarise(settings: Settings, kind: LearnedSummary['kind'], tallies: Tallies, presetName?: string, picked = false): LearnedSummary {
   const units = settings.firstLevelUnits;
   const cityUnits = units.filter((unit) => unit.group === '市局').map((unit) => unit.name);
   const counties = units.filter((unit) => unit.group === '县市区').map((unit) => unit.name);
@@ -182,8 +182,12 @@ function summarise(settings: Settings, kind: LearnedSummary['kind'], tallies: Ta
   const unitCoverage = caseCoverage ?? coverage(settings, hotlineSpellings) ?? 0;
   const lines: string[] = [];
   const percent = `${Math.round(unitCoverage * 100)}%`;
-  if (kind === 'preset') {
-    lines.push(`工作簿中还没有"月报设置"：导出表中的单位与预设"${presetName ?? ''}"一致（${percent} 的${caseCoverage !== null ? '案件' : '工单'}），使用该预设。`);
+  const what = caseCoverage !== null ? '案件' : '工单';
+  if (kind === 'preset' && picked) {
+    lines.push(`使用指定的预设"${presetName ?? ''}"：导出表中 ${percent} 的${what}的单位在该预设中。`);
+    if (unitCoverage < presetCoverage) lines.push('导出表的单位大多不在这个预设中，请确认选对了城市；不指定预设时会从数据中识别单位。');
+  } else if (kind === 'preset') {
+    lines.push(`工作簿中还没有"月报设置"：导出表中的单位与预设"${presetName ?? ''}"一致（${percent} 的${what}），使用该预设。`);
   } else {
     lines.push('工作簿中还没有"月报设置"：以下设置是从导出数据中识别的（不是照搬别的城市），请核对。');
     lines.push(`一级单位 ${units.length} 个：市局 ${cityUnits.length} 个${listed(cityUnits)}，县市区 ${counties.length} 个${listed(counties)}${otherUnits.length ? `，其他 ${otherUnits.length} 个${listed(otherUnits)}` : ''}；二级单位 ${settings.secondLevelUnits.length} 个。`);
@@ -208,6 +212,12 @@ function summarise(settings: Settings, kind: LearnedSummary['kind'], tallies: Ta
     communities: settings.knownCommunities.length,
     lines,
   };
+}
+
+/** A preset the clerk picked, for a workbook that has no settings: its settings, and how well the data matches it. */
+export function applyPreset(preset: SettingsPreset, sheets: readonly RawSheet[], layouts: readonly SheetLayout[], options: ProposeSettingsOptions = {}): ProposedSettings {
+  const settings: Settings = { ...preset.settings, basis: { kind: 'preset', presetName: preset.name, madeAt: options.madeAt } };
+  return { settings, summary: summarise(settings, 'preset', tally(sheets, layouts), preset.name, true) };
 }
 
 /**
