@@ -5,6 +5,7 @@
  *  - the 12345 analysis of 50,000 orders (grouping under 2 s, the whole analysis under 3 s);
  *  - the Office host's sync calls, which must not grow with the number of table rows;
  *  - the Word brief of a 200,000-case month on top of the build (target: under 2 s), and 定稿.
+ *  - a first build that learns its settings from the data against one with settings given (target: at most 10% more).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -30,6 +31,10 @@ console.log(`12345 statistics incl. repeat-problem grouping, ${orders} orders: $
 console.log(`12345 whole analysis (read rows, statistics, 3 sheets), ${orders} orders: best ${fmt(hotline.wholeSeconds)} s (runs ${(hotline.wholeRuns as number[]).map((s) => s.toFixed(2)).join(', ')})  [target < 3 s]`);
 const brief = measure('measure-brief.ts', String(rows), String(orders));
 console.log(`Word brief of a ${rows}-case month (${orders} orders) on top of the build (read back + compose + .docx): best ${fmt(brief.bestSeconds)} s (runs ${(brief.runsSeconds as number[]).map((s) => s.toFixed(2)).join(', ')}; compose ${fmt(brief.composeSeconds)} s; ${fmt(brief.docxKb, 0)} KB); 定稿 ${fmt(brief.finaliseSeconds)} s  [target < 2 s]`);
+const learning = measure('measure-learned-settings.ts', String(rows));
+console.log(
+  `first build in a new city, ${rows} case rows: settings learned ${fmt(learning.learnedSeconds)} s vs given ${fmt(learning.givenSeconds)} s (+${fmt(learning.extraPercent, 1)}%; the learning step alone ${fmt(learning.proposeSeconds)} s = ${fmt(learning.proposePercent, 1)}% of a build; ${learning.learnedUnits} units, ${learning.learnedCounties} counties, reconciled: ${learning.reconciled})  [target ≤ +10%]; the reference city's data matches the preset "${learning.presetName}": ${fmt(learning.presetMatchedSeconds)} s`,
+);
 const syncs = measure('measure-office-syncs.ts');
 console.log(`Office.js syncs (fake Excel): a 10-row table ${syncs.table10}, a 1,000-row table ${syncs.table1000}; the sample's September report (${syncs.septemberSheets} sheets) ${syncs.septemberSyncs}; reading 200,000 rows × 24 ${syncs.read200kSyncs}`);
 if (existsSync(join(here, 'read-xlsx.ts'))) {

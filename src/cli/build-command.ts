@@ -4,9 +4,10 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { historySheetName, settingsSheetName, type CarryOver } from '../core/index.ts';
+import { settingsSheetName } from '../core/index.ts';
 import { buildReportFile } from '../hosts/file/build-file.ts';
-import { readSheetNames, readWorkbook } from '../hosts/file/read-workbook.ts';
+import { readSheetNames } from '../hosts/file/read-workbook.ts';
+import { NotAReportError, readCarryOver } from '../hosts/file/carry-over.ts';
 import { jsonReport, printWarnings } from './report-output.ts';
 import { checkOutputPaths, FileProblem, readInputFile, writeFilesAtomically, type PlannedWrite } from './safe-files.ts';
 
@@ -26,15 +27,6 @@ export interface BuildCommand {
   from?: string;
   /** A preset (id or name) for a workbook without settings, instead of learning them. */
   preset?: string;
-}
-
-/** The 月报设置 and 历史指标 sheets of last month's report workbook. */
-function readCarryOver(path: string): CarryOver {
-  const sheets = readWorkbook(readInputFile(path), basename(path));
-  const settings = sheets.find((sheet) => sheet.name === settingsSheetName);
-  const history = sheets.find((sheet) => sheet.name === historySheetName);
-  if (!settings && !history) throw new UsageError(`--from 给出的"${basename(path)}"中没有"${settingsSheetName}"表，也没有"${historySheetName}"表：请给出上个月生成的月报工作簿。`);
-  return { settings, history };
 }
 
 /**
@@ -60,7 +52,12 @@ export function runBuild(command: BuildCommand, write: (line: string) => void): 
   if (extname(command.out).toLowerCase() !== '.xlsx') throw new UsageError(`输出文件应以 .xlsx 结尾：${command.out}`);
   checkOutputPaths(command.input, [{ option: '--out', path: command.out }, ...(command.json ? [{ option: '--json', path: command.json }] : [])]);
   if (command.from) checkOutputPaths(command.from, [{ option: '--out', path: command.out }, ...(command.json ? [{ option: '--json', path: command.json }] : [])]);
-  const carryOver = command.from ? readCarryOver(command.from) : undefined;
+  let carryOver;
+  try {
+    carryOver = command.from ? readCarryOver(readInputFile(command.from), basename(command.from)) : undefined;
+  } catch (error) {
+    throw error instanceof NotAReportError ? new UsageError(`--from：${error.message}`) : error;
+  }
   const bytes = readInputFile(command.input);
   const { bytes: output, result, timings } = buildReportFile(bytes, basename(command.input), {
     period: command.period,

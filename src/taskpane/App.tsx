@@ -10,6 +10,7 @@ import { BriefStep } from './components/BriefStep.tsx';
 import { BuildStep } from './components/BuildStep.tsx';
 import { DataStep } from './components/DataStep.tsx';
 import { ErrorBar } from './components/ErrorBar.tsx';
+import { FirstBuildStep } from './components/FirstBuildStep.tsx';
 import { OverwriteDialog } from './components/OverwriteDialog.tsx';
 import { PeriodStep } from './components/PeriodStep.tsx';
 import { ResultStep } from './components/ResultStep.tsx';
@@ -47,6 +48,7 @@ export function App({ host, client, saveFile }: AppProps) {
     <div className={styles.root} data-testid="task-pane">
       {flow.error !== null && !nearBuild.has(flow.error.context) && <ErrorBar error={flow.error} onDismiss={flow.dismissError} />}
       <DataStep flow={flow} />
+      <FirstBuildStep flow={flow} />
       <PeriodStep flow={flow} />
       <BuildStep flow={flow} />
       {flow.error !== null && nearBuild.has(flow.error.context) && <ErrorBar error={flow.error} onDismiss={flow.dismissError} />}

@@ -3,7 +3,7 @@
  * worker-shaped object (index.tsx starts the real one), so tests can pass an in-process fake.
  */
 import type { BuildMonthlyReportOptions, ComposeBriefOptions, FinaliseOptions, RawSheet, Settings, WorkbookInspection } from '../core/index.ts';
-import type { BriefReply, BuildReply, ComputeErrorData, FinaliseReply } from './worker/compute.ts';
+import type { BriefReply, BuildReply, ComputeErrorData, FinaliseReply, InspectOptions } from './worker/compute.ts';
 import type { WorkerRequest, WorkerResponse } from './worker/protocol.ts';
 
 /** An error from the core, rebuilt on this side of postMessage (InputError keeps its details). */
@@ -23,7 +23,7 @@ export class ComputeError extends Error {
 }
 
 export interface BuildClient {
-  inspect(sheets: readonly RawSheet[], settings?: Settings): Promise<WorkbookInspection>;
+  inspect(sheets: readonly RawSheet[], settings?: Settings, options?: InspectOptions): Promise<WorkbookInspection>;
   build(sheets: readonly RawSheet[], options: BuildMonthlyReportOptions): Promise<BuildReply>;
   /** The Word brief of a period from the sheets as they are now. */
   brief(sheets: readonly RawSheet[], options: ComposeBriefOptions): Promise<BriefReply>;
@@ -77,8 +77,8 @@ export function createBuildClient(worker: WorkerLike): BuildClient {
     });
 
   return {
-    async inspect(sheets, settings) {
-      const response = await send({ type: 'inspect', sheets, ...(settings ? { settings } : {}) });
+    async inspect(sheets, settings, options) {
+      const response = await send({ type: 'inspect', sheets, ...(settings ? { settings } : {}), ...(options ? { options } : {}) });
       if (response.type !== 'inspect') throw new Error(`unexpected worker reply ${response.type}`);
       return response.inspection;
     },

@@ -13,7 +13,7 @@ export type Language = 'zh-CN' | 'en-US';
 
 export type BuildPhase = 'read' | 'compute' | 'write';
 
-export type ErrorContext = 'start' | 'open' | 'sample' | 'inspect' | 'build' | 'write' | 'mapping' | 'settings' | 'navigate' | 'worker' | 'brief' | 'finalise';
+export type ErrorContext = 'start' | 'open' | 'sample' | 'inspect' | 'build' | 'write' | 'mapping' | 'settings' | 'navigate' | 'worker' | 'brief' | 'finalise' | 'lastReport';
 
 export interface Strings {
   readonly language: Language;
@@ -95,6 +95,31 @@ export interface Strings {
   readonly openSettings: string;
   readonly settingsHint: string;
 
+  readonly firstBuildTitle: string;
+  readonly firstBuildLearned: string;
+  readonly firstBuildPreset: (name: string, percent: number) => string;
+  readonly learnedCounts: (units: number, counties: number, secondLevel: number) => string;
+  readonly learnedSources: (sources: number) => string;
+  readonly learnedGroup: (label: string, names: string) => string;
+  readonly cityUnitsLabel: string;
+  readonly countiesLabel: string;
+  readonly otherUnitsLabel: string;
+  readonly sourcesLabel: string;
+  readonly showLearned: string;
+  readonly hideLearned: string;
+  readonly settingsBasisLabel: string;
+  readonly learnOption: string;
+  readonly presetOption: (name: string) => string;
+  readonly reviewSettings: string;
+  readonly firstBuildHint: string;
+  readonly lastReportTitle: string;
+  readonly lastReportHint: string;
+  readonly chooseLastReport: string;
+  readonly readingLastReport: string;
+  readonly lastReportChosen: (name: string) => string;
+  readonly lastReportUses: (settings: boolean, history: boolean) => string;
+  readonly clearLastReport: string;
+
   readonly previewTitle: string;
   readonly previewEmpty: string;
   readonly sheetTabs: string;
@@ -137,6 +162,7 @@ const zhCN: Strings = {
     worker: '统计程序出错',
     brief: '无法生成简报',
     finalise: '无法定稿',
+    lastReport: '无法读取上月月报',
   },
   dismiss: '关闭',
 
@@ -205,6 +231,32 @@ const zhCN: Strings = {
   openSettings: '打开“月报设置”',
   settingsHint: '单位、问题来源、阶段写法、表格列等都在“月报设置”表中，修改后下次生成即生效。',
 
+  firstBuildTitle: '第一次生成：设置',
+  firstBuildLearned: '工作簿中还没有“月报设置”。下面这些是从导出数据中识别出来的，不是照搬别的城市：',
+  firstBuildPreset: (name, percent) => `工作簿中还没有“月报设置”。导出表中 ${percent}% 的单位在预设“${name}”中，将使用该预设。`,
+  learnedCounts: (units, counties, secondLevel) => `一级单位 ${units} 个（其中县市区 ${counties} 个），二级单位 ${secondLevel} 个`,
+  learnedSources: (sources) => `，问题来源 ${sources} 个。`,
+  learnedGroup: (label, names) => `${label}：${names}`,
+  cityUnitsLabel: '市局',
+  countiesLabel: '县市区',
+  otherUnitsLabel: '其他',
+  sourcesLabel: '问题来源',
+  showLearned: '显示识别出的单位和来源',
+  hideLearned: '收起',
+  settingsBasisLabel: '设置从哪里来',
+  learnOption: '从数据识别（推荐）',
+  presetOption: (name) => `预设：${name}`,
+  reviewSettings: '先打开设置核对',
+  firstBuildHint: '生成时这些设置会写进“月报设置”表，识别出的行标有“从数据识别”。分组（市局 / 县市区）、写法不对的，可以先打开核对修改，也可以生成后修改再生成一次。',
+  lastReportTitle: '上月月报（可选）',
+  lastReportHint: '每月的导出通常是一个新文件。选择上个月生成的月报，沿用它的“月报设置”（包括您做过的修改）和“历史指标”（上期列）。',
+  chooseLastReport: '选择上月月报…',
+  readingLastReport: '正在读取上月月报…',
+  lastReportChosen: (name) => `已选：${name}`,
+  lastReportUses: (settings, history) =>
+    settings && history ? '生成时沿用它的设置和历史指标。' : settings ? '生成时沿用它的设置（它没有历史指标）。' : history ? '生成时沿用它的历史指标（设置用本工作簿自己的或从数据识别）。' : '',
+  clearLastReport: '不用了',
+
   previewTitle: '工作簿预览（只读）',
   previewEmpty: '这张表是空的。',
   sheetTabs: '工作表',
@@ -247,6 +299,7 @@ const enUS: Strings = {
     worker: 'The statistics worker failed',
     brief: 'Cannot make the brief',
     finalise: 'Cannot finalise',
+    lastReport: 'Cannot read last month’s report',
   },
   dismiss: 'Dismiss',
 
@@ -338,6 +391,32 @@ const enUS: Strings = {
   settingsTitle: '6. Settings',
   openSettings: 'Open the settings sheet',
   settingsHint: 'Units, sources, stage words and table columns live in the 月报设置 sheet; changes apply to the next build.',
+
+  firstBuildTitle: 'First build: settings',
+  firstBuildLearned: 'The workbook has no settings sheet yet. These settings were learned from the export, not copied from another city:',
+  firstBuildPreset: (name, percent) => `The workbook has no settings sheet yet. ${percent}% of the export's units are in the preset “${name}”, which will be used.`,
+  learnedCounts: (units, counties, secondLevel) => `${units} first-level units (${counties} counties), ${secondLevel} second-level units`,
+  learnedSources: (sources) => `, ${sources} sources.`,
+  learnedGroup: (label, names) => `${label}: ${names}`,
+  cityUnitsLabel: 'City departments',
+  countiesLabel: 'Counties',
+  otherUnitsLabel: 'Other',
+  sourcesLabel: 'Sources',
+  showLearned: 'Show the units and sources learned',
+  hideLearned: 'Hide',
+  settingsBasisLabel: 'Where the settings come from',
+  learnOption: 'Learn from the data (recommended)',
+  presetOption: (name) => `Preset: ${name}`,
+  reviewSettings: 'Open the settings to check them first',
+  firstBuildHint: 'The build writes these settings to the 月报设置 sheet, learned rows marked 从数据识别. Correct a wrong group (city / county) or spelling there, before building or after, and build again.',
+  lastReportTitle: 'Last month’s report (optional)',
+  lastReportHint: 'Each month’s export is usually a new file. Choose last month’s report to carry over its settings (with your corrections) and its history (the previous-period columns).',
+  chooseLastReport: 'Choose last month’s report…',
+  readingLastReport: 'Reading last month’s report…',
+  lastReportChosen: (name) => `Chosen: ${name}`,
+  lastReportUses: (settings, history) =>
+    settings && history ? 'The build uses its settings and history.' : settings ? 'The build uses its settings (it has no history).' : history ? 'The build uses its history (settings: this workbook’s own, or learned).' : '',
+  clearLastReport: 'Do not use it',
 
   previewTitle: 'Workbook preview (read-only)',
   previewEmpty: 'This sheet is empty.',

@@ -9,6 +9,7 @@ import {
   defaultSettings,
   settingsSheetName,
   settingsToGrid,
+  type CarryOver,
   type ColumnMapping,
   type SheetSummary,
   type WorkbookInspection,
@@ -65,6 +66,20 @@ export interface ReportFlow {
   readonly downloadBrief: () => Promise<void>;
   /** 定稿: records the chosen period's figures as they stand now into 历史指标. */
   readonly finalise: () => Promise<void>;
+  /** Last month's report chosen by the clerk: its settings and history carry over. */
+  readonly lastReport: LastReport | null;
+  readonly readingLastReport: boolean;
+  readonly pickLastReport: (file: { readonly name: string; readonly bytes: Uint8Array }) => Promise<void>;
+  readonly clearLastReport: () => void;
+  /** For a workbook without settings: '' learns them from the data, else a preset's id. */
+  readonly preset: string;
+  readonly setPreset: (id: string) => void;
+}
+
+/** Last month's report workbook, as read for a build. */
+export interface LastReport {
+  readonly name: string;
+  readonly carryOver: CarryOver;
 }
 
 export interface ReportFlowOptions {
@@ -97,6 +112,9 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
   const [savingMapping, setSavingMapping] = useState<string | null>(null);
   const [briefBusy, setBriefBusy] = useState<'brief' | 'finalise' | null>(null);
   const [briefNotice, setBriefNotice] = useState<BriefNotice | null>(null);
+  const [lastReport, setLastReport] = useState<LastReport | null>(null);
+  const [readingLastReport, setReadingLastReport] = useState(false);
+  const [preset, setPreset] = useState('');
   // Whether the clerk typed in the fields: a fresh inspection then keeps their values.
   const edited = useRef({ period: false, asOf: false });
   const mounted = useRef(true);
@@ -116,7 +134,7 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
     setError(null);
     try {
       const sheets = await host.readSheets();
-      const found = await client.inspect(sheets);
+      const found = await client.inspect(sheets, undefined, { ...(lastReport ? { carryOver: lastReport.carryOver } : {}), ...(preset ? { preset } : {}) });
       if (!mounted.current) return;
       setInspection(found);
       if (!edited.current.period) setPeriodState(found.suggestedPeriod ?? '');
@@ -126,11 +144,29 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
     } finally {
       if (mounted.current) setInspecting(false);
     }
-  }, [host, client, fail]);
+  }, [host, client, fail, lastReport, preset]);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  const pickLastReport = useCallback(
+    async (file: { readonly name: string; readonly bytes: Uint8Array }) => {
+      setReadingLastReport(true);
+      setError(null);
+      try {
+        // The file reader is loaded only when a clerk picks a file (Excel users need it for nothing else).
+        const { readCarryOver } = await import('../hosts/file/carry-over.ts');
+        const carryOver = readCarryOver(file.bytes, file.name);
+        if (mounted.current) setLastReport({ name: file.name, carryOver });
+      } catch (cause) {
+        fail('lastReport', cause);
+      } finally {
+        if (mounted.current) setReadingLastReport(false);
+      }
+    },
+    [fail],
+  );
 
   const write = useCallback(
     async (reply: BuildReply) => {
@@ -144,7 +180,7 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
         setResult(reply);
         setProgress(1);
         if (reply.reportSheetNames.length > 0) await host.activateSheet(reply.reportSheetNames[0]);
-        if (reply.settingsCreated && inspection && !inspection.settingsFound) setInspection({ ...inspection, settingsFound: true });
+        if (reply.settingsCreated && inspection && !inspection.settingsFound) setInspection({ ...inspection, settingsFound: true, learned: null });
       } catch (cause) {
         fail('write', cause);
       } finally {
@@ -170,7 +206,13 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
       const defaultAsOf = inspection ? inspection.asOfOverride || inspection.latestEvent || '' : '';
       // An as-of time equal to the default is left to the core, so the sheets say where it came from.
       const asOfOption = asOf.trim() !== '' && asOf.trim() !== defaultAsOf ? { asOf: asOf.trim() } : {};
-      reply = await client.build(sheets, { builtAt: chinaWallClockText(now()), ...(period.trim() !== '' ? { period: period.trim() } : {}), ...asOfOption });
+      reply = await client.build(sheets, {
+        builtAt: chinaWallClockText(now()),
+        ...(period.trim() !== '' ? { period: period.trim() } : {}),
+        ...asOfOption,
+        ...(lastReport ? { carryOver: lastReport.carryOver } : {}),
+        ...(preset ? { preset } : {}),
+      });
       if (!mounted.current) return;
       setProgress(phaseEnd.compute);
     } catch (cause) {
@@ -183,7 +225,7 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
       return; // the phase stays 'compute' until the clerk answers
     }
     await write(reply);
-  }, [phase, host, client, inspection, asOf, period, now, fail, write]);
+  }, [phase, host, client, inspection, asOf, period, now, fail, write, lastReport, preset]);
 
   const confirmOverwrite = useCallback(async () => {
     const reply = pendingOverwrite;
@@ -225,7 +267,7 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
       const names = await host.listSheets();
       if (!names.includes(settingsSheetName)) {
         await host.writeSheets([settingsToGrid(inspection?.settings ?? defaultSettings)]);
-        if (mounted.current && inspection) setInspection({ ...inspection, settingsFound: true });
+        if (mounted.current && inspection) setInspection({ ...inspection, settingsFound: true, learned: null });
       }
       await host.activateSheet(settingsSheetName);
     } catch (cause) {
@@ -325,5 +367,11 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
     briefNotice,
     downloadBrief,
     finalise,
+    lastReport,
+    readingLastReport,
+    pickLastReport,
+    clearLastReport: () => setLastReport(null),
+    preset,
+    setPreset,
   };
 }

@@ -73,15 +73,25 @@ function bump<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-function tallyUnit(map: Map<string, UnitSpelling & { count: number }>, level1: string, level2: string): void {
-  if (level1 === '' && level2 === '') return;
-  const key = `${level1}\u0000${level2}`;
-  const entry = map.get(key);
-  if (entry) entry.count++;
-  else map.set(key, { level1, level2, count: 1 });
+/** Counts of a column's raw values, and of a second column's values beside each: no text work per row. */
+type PairCounts = Map<CellValue, Map<CellValue, number>>;
+
+function bumpPair(map: PairCounts, first: CellValue, second: CellValue): void {
+  let inner = map.get(first);
+  if (!inner) {
+    inner = new Map();
+    map.set(first, inner);
+  }
+  inner.set(second, (inner.get(second) ?? 0) + 1);
 }
 
-/** One pass over the columns the settings are learned from. */
+const blank = (value: CellValue) => value === null || value === undefined || value === '';
+const textOf = (value: CellValue) => cellToText(value).normalize('NFKC').trim();
+
+/**
+ * One pass over the columns the settings are learned from. Rows are counted by raw cell value (an
+ * export repeats a handful of units and sources), so the text work is done once per distinct value.
+ */
 function tally(sheets: readonly RawSheet[], layouts: readonly SheetLayout[]): Tallies {
   const tallies: Tallies = { caseUnits: new Map(), hotlineUnits: new Map(), sources: new Map(), mainTypes: new Map(), mainSubTypes: new Map(), communities: new Map() };
   for (const layout of layouts) {
@@ -89,33 +99,60 @@ function tally(sheets: readonly RawSheet[], layouts: readonly SheetLayout[]): Ta
     const sheet = sheets.find((candidate) => candidate.name === layout.sheet);
     if (!sheet) continue;
     const col = (field: string) => layout.columns[field] ?? -1;
-    const text = (row: readonly CellValue[], index: number) => (index >= 0 ? cellToText(row[index]) : '');
     const [unitCol, level1Col, level2Col, idCol] = [col('unit'), col('unitLevel1'), col('unitLevel2'), col(layout.kind === 'cases' ? 'caseId' : 'orderId')];
     const [sourceCol, kindCol, mainCol, subCol, pointCol] = [col('source'), col('kind'), col('mainType'), col('subType'), col('point')];
-    const units = layout.kind === 'cases' ? tallies.caseUnits : tallies.hotlineUnits;
+    const firstUnitCol = unitCol >= 0 ? unitCol : level1Col;
+    const secondUnitCol = unitCol >= 0 ? -1 : level2Col;
+    const units: PairCounts = new Map();
+    const sources = new Map<CellValue, number>();
+    const kinds: PairCounts = new Map();
+    const subTypes: PairCounts = new Map();
+    const points = new Map<CellValue, number>();
+    const at = (row: readonly CellValue[], index: number): CellValue => (index >= 0 ? row[index] : null);
     for (let index = layout.headerIndex + 1; index < sheet.rows.length; index++) {
       const row = sheet.rows[index];
-      if (!row || text(row, idCol) === '') continue;
-      if (unitCol >= 0) tallyUnit(units, text(row, unitCol), '');
-      else tallyUnit(units, text(row, level1Col), text(row, level2Col));
+      if (!row || blank(row[idCol])) continue;
+      bumpPair(units, at(row, firstUnitCol), at(row, secondUnitCol));
       if (layout.kind === 'hotline') {
-        const point = cleanUnitName(text(row, pointCol));
-        if (point.length >= 2 && point.length <= 20) bump(tallies.communities, point);
+        if (pointCol >= 0) bump(points, row[pointCol]);
         continue;
       }
-      const source = text(row, sourceCol).normalize('NFKC').trim();
-      if (source !== '' && !/^(合计|总计|小计)/.test(source)) bump(tallies.sources, source);
-      const mainType = text(row, mainCol).normalize('NFKC').trim();
-      if (mainType !== '') {
-        const kinds = tallies.mainTypes.get(mainType) ?? new Map<string, number>();
-        tallies.mainTypes.set(mainType, kinds);
-        const kind = text(row, kindCol).normalize('NFKC').trim();
-        if (kind !== '') bump(kinds, kind);
-        const subTypes = tallies.mainSubTypes.get(mainType) ?? new Map<string, number>();
-        tallies.mainSubTypes.set(mainType, subTypes);
-        const subType = text(row, subCol);
-        if (subType !== '' && subTypes.size < 200) bump(subTypes, subType);
+      if (sourceCol >= 0) bump(sources, row[sourceCol]);
+      if (mainCol >= 0 && !blank(row[mainCol])) {
+        bumpPair(kinds, row[mainCol], at(row, kindCol));
+        bumpPair(subTypes, row[mainCol], at(row, subCol));
       }
+    }
+    const unitTally = layout.kind === 'cases' ? tallies.caseUnits : tallies.hotlineUnits;
+    for (const [first, seconds] of units) {
+      for (const [second, count] of seconds) {
+        const [level1, level2] = [cellToText(first), cellToText(second)];
+        if (level1 === '' && level2 === '') continue;
+        const key = `${level1}\u0000${level2}`;
+        const entry = unitTally.get(key);
+        if (entry) entry.count += count;
+        else unitTally.set(key, { level1, level2, count });
+      }
+    }
+    for (const [value, count] of sources) {
+      const source = textOf(value);
+      if (source !== '' && !/^(合计|总计|小计)/.test(source)) bump(tallies.sources, source, count);
+    }
+    for (const [value, byKind] of kinds) {
+      const mainType = textOf(value);
+      const entry = tallies.mainTypes.get(mainType) ?? new Map<string, number>();
+      tallies.mainTypes.set(mainType, entry);
+      for (const [kind, count] of byKind) if (!blank(kind)) bump(entry, textOf(kind), count);
+    }
+    for (const [value, bySubType] of subTypes) {
+      const mainType = textOf(value);
+      const entry = tallies.mainSubTypes.get(mainType) ?? new Map<string, number>();
+      tallies.mainSubTypes.set(mainType, entry);
+      for (const [subType, count] of bySubType) if (!blank(subType) && entry.size < 200) bump(entry, cellToText(subType), count);
+    }
+    for (const [value, count] of points) {
+      const point = cleanUnitName(cellToText(value));
+      if (point.length >= 2 && point.length <= 20) bump(tallies.communities, point, count);
     }
   }
   return tallies;

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { fieldsOfKind, type SheetSummary } from '../../core/index.ts';
 import { useStrings } from '../i18n.ts';
 import type { ReportFlow } from '../use-monthly-report.ts';
+import { LastReportPicker } from './LastReportPicker.tsx';
 import { StepSection } from './StepSection.tsx';
 
 const useStyles = makeStyles({
@@ -59,6 +60,7 @@ export function DataStep({ flow }: DataStepProps) {
           ))}
         </ul>
       )}
+      <LastReportPicker flow={flow} />
     </StepSection>
   );
 }

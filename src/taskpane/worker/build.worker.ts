@@ -18,7 +18,7 @@ scope.onmessage = async (event) => {
   const request = event.data;
   try {
     if (request.type === 'inspect') {
-      scope.postMessage({ id: request.id, ok: true, type: 'inspect', inspection: inspectSheets(request.sheets, request.settings) });
+      scope.postMessage({ id: request.id, ok: true, type: 'inspect', inspection: inspectSheets(request.sheets, request.settings, request.options) });
     } else if (request.type === 'build') {
       scope.postMessage({ id: request.id, ok: true, type: 'build', reply: buildReply(request.sheets, request.options) });
     } else if (request.type === 'brief') {

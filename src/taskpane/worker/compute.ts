@@ -15,6 +15,8 @@ import {
   InputError,
   type BuildMonthlyReportOptions,
   type BuildWarning,
+  type CarryOver,
+  type LearnedSummary,
   type RawSheet,
   type ReconciliationCheck,
   type Settings,
@@ -36,6 +38,10 @@ export interface BuildReply {
   /** Sheets written that the clerk may open (hidden bookkeeping sheets left out). */
   readonly visibleSheetNames: readonly string[];
   readonly settingsCreated: boolean;
+  /** What this first build learned from the data (or the preset it took); null when the workbook had settings. */
+  readonly settingsLearned: LearnedSummary | null;
+  /** Whether the settings came from last month's report. */
+  readonly carriedOver: boolean;
   /** Report sheets edited by hand since the last build: ask before overwriting. */
   readonly editedSheets: readonly string[];
   readonly warnings: readonly BuildWarning[];
@@ -53,8 +59,14 @@ export interface ComputeErrorData {
   readonly headersSeen?: readonly string[];
 }
 
-export function inspectSheets(sheets: readonly RawSheet[], settings?: Settings): WorkbookInspection {
-  return inspectWorkbook(sheets, settings);
+/** What an inspection may take besides the sheets: last month's report, a preset for a workbook without settings. */
+export interface InspectOptions {
+  readonly carryOver?: CarryOver;
+  readonly preset?: string;
+}
+
+export function inspectSheets(sheets: readonly RawSheet[], settings?: Settings, options: InspectOptions = {}): WorkbookInspection {
+  return inspectWorkbook(sheets, settings, options);
 }
 
 /** Builds the report of `sheets` and keeps the slim reply. Throws InputError as the core does. */
@@ -69,6 +81,8 @@ export function buildReply(sheets: readonly RawSheet[], options: BuildMonthlyRep
     reportSheetNames: result.reportSheets.map((grid) => grid.name),
     visibleSheetNames: result.sheetsToWrite.filter((grid) => grid.hidden !== true).map((grid) => grid.name),
     settingsCreated: result.settingsCreated,
+    settingsLearned: result.settingsLearned,
+    carriedOver: result.carriedOver,
     editedSheets: result.editedSheets,
     warnings: result.warnings,
     reconciliation: result.reconciliation,

@@ -3,10 +3,10 @@
  * each with exactly one response of the same id.
  */
 import type { BuildMonthlyReportOptions, ComposeBriefOptions, FinaliseOptions, RawSheet, Settings, WorkbookInspection } from '../../core/index.ts';
-import type { BriefReply, BuildReply, ComputeErrorData, FinaliseReply } from './compute.ts';
+import type { BriefReply, BuildReply, ComputeErrorData, FinaliseReply, InspectOptions } from './compute.ts';
 
 export type WorkerRequest =
-  | { readonly id: number; readonly type: 'inspect'; readonly sheets: readonly RawSheet[]; readonly settings?: Settings }
+  | { readonly id: number; readonly type: 'inspect'; readonly sheets: readonly RawSheet[]; readonly settings?: Settings; readonly options?: InspectOptions }
   | { readonly id: number; readonly type: 'build'; readonly sheets: readonly RawSheet[]; readonly options: BuildMonthlyReportOptions }
   | { readonly id: number; readonly type: 'brief'; readonly sheets: readonly RawSheet[]; readonly options: ComposeBriefOptions }
   | { readonly id: number; readonly type: 'finalise'; readonly sheets: readonly RawSheet[]; readonly options: FinaliseOptions };
