@@ -4,7 +4,7 @@
  *  - reading a 200,000-row .xlsx export with the file host;
  *  - the 12345 analysis of 50,000 orders (grouping under 2 s, the whole analysis under 3 s);
  *  - the Office host's sync calls, which must not grow with the number of table rows;
- *  - the Word brief of a 200,000-case month on top of the build (target: under 2 s), and 定稿.
+ *  - the Word brief of a 200,000-case month on top of the build (target: under 2 s), and 定稿;
  *  - a first build that learns its settings from the data against one with settings given (target: at most 10% more).
  */
 import { execFileSync } from 'node:child_process';

@@ -38,6 +38,12 @@ describe('slip: building and door numbers written as ranges', () => {
     });
   }
 
+  it('keeps a hyphen between levels a level, not a range: S3-2-8号 and S3-2-3号, 5-2号 and 5-3号, A1-3号 and A1-2号 are different places', () => {
+    for (const [left, right] of [['S3-2-8号', 'S3-2-3号'], ['5-2号', '5-3号'], ['A1-3号', 'A1-2号']]) {
+      assert.ok(!areNumbersCompatible(numberOf(`澜湖郡${left}`), numberOf(`澜湖郡${right}`)), `${left} / ${right}`);
+    }
+  });
+
   it('reads a list 1、2、3号 as holding each of its numbers and no other', () => {
     const list = numberOf('澜湖郡5栋1、2、3号门面');
     assert.ok(areNumbersCompatible(list, numberOf('澜湖郡5栋2号')), JSON.stringify(list));
@@ -72,6 +78,28 @@ describe('slip: focus topics tolerate the common wrong characters of their words
     const topic = result.topics[0];
     assert.equal(topic.cases.received, 2);
     assert.equal(topic.orders.received, 2);
+  });
+});
+
+describe('slip: focus topics match the national standard’s 小类 names for their problem', () => {
+  const digging = [closedCase({ 小类: '无证掘路' }), closedCase({ 小类: '施工占道' }), closedCase({ 小类: '道路破损' }), closedCase({ 小类: '店外经营' })];
+
+  it('counts the standard’s road-digging 小类 in 乱开挖、挖而不围、随意打围, for the reference city and for a city learned from its data', () => {
+    for (const unit of ['一中队', '江北区城管局']) {
+      const result = buildMonthlyReport([caseSheet(digging.map((row) => ({ ...row, 处置部门: unit })))], { period: '2021-09', asOf: '2021-10-08 17:30', builtAt });
+      const topic = result.topics.find((figure) => figure.topic.name === '乱开挖、挖而不围、随意打围');
+      assert.ok(topic, unit);
+      assert.equal(topic.cases.received, 3, unit);
+    }
+  });
+
+  it('lists the standard’s 事件 小类 with their codes in the settings sheet, for the clerk writing a topic', () => {
+    const result = buildMonthlyReport([caseSheet([closedCase()])], { period: '2021-09', builtAt });
+    const grid = result.sheetsToWrite.find((sheet) => sheet.role === 'settings');
+    assert.ok(grid);
+    const rows = grid.cells.map((row) => row.map((cell) => cell?.value ?? null));
+    assert.ok(rows.some((row) => row[1] === '施工管理' && row[2] === '0305' && row[3] === '无证掘路'));
+    assert.ok(rows.some((row) => row[1] === '街面秩序' && row[3] === '店外经营'));
   });
 });
 
