@@ -48,13 +48,16 @@ export interface CaseSheetRead {
 /** Fields of a cases sheet that hold citizens' (or staff's) names and numbers: never copied, only masked. */
 const personalFields = caseFields.filter((spec) => spec.personal).map((spec) => spec.field);
 
+/** Words a personal column holds when it names nobody: masking them would only blank ordinary words. */
+const namesNobody = new Set(['匿名', '无', '不详', '未知', '市民', '群众', '先生', '女士', '来电人', '未提供', '保密', '不愿透露']);
+
 /** A name or number from a personal column worth masking in free text (not a one-character name, not a blank). */
 export function collectPersonal(into: Set<string>, text: string): void {
   const value = text.trim();
-  if (value.length < 2 || value.length > 40 || into.size >= 100_000) return;
+  if (value.length < 2 || value.length > 40 || into.size >= 100_000 || namesNobody.has(value)) return;
   into.add(value);
   // A cell may hold two numbers or a name and a number: mask each part too.
-  for (const part of value.split(/[\s,，、;；/]+/)) if (part.length >= 2 && part !== value) into.add(part);
+  for (const part of value.split(/[\s,，、;；/]+/)) if (part.length >= 2 && part !== value && !namesNobody.has(part)) into.add(part);
 }
 
 const totalsWords = new Set(['合计', '总计', '小计', '总数', '合计:', '总计:']);
