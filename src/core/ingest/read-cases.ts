@@ -8,6 +8,7 @@ import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
 import { cellToText, normalizeHeader, normalizeName, normalizeText } from '../text/normalize.ts';
+import { containsPhoneNumber } from '../text/mask.ts';
 import { findStandardSubType, standardMainTypes } from '../vocabulary/standard-categories.ts';
 import { readCount, readYesNo } from '../text/yes-no.ts';
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
@@ -51,13 +52,22 @@ const personalFields = caseFields.filter((spec) => spec.personal).map((spec) => 
 /** Words a personal column holds when it names nobody: masking them would only blank ordinary words. */
 const namesNobody = new Set(['匿名', '无', '不详', '未知', '市民', '群众', '先生', '女士', '来电人', '未提供', '保密', '不愿透露']);
 
-/** A name or number from a personal column worth masking in free text (not a one-character name, not a blank). */
+/** Whether masking needs to be told about this value: not a word that names nobody, not a phone number the masking finds by itself. */
+function worthMasking(value: string): boolean {
+  return value.length >= 2 && value.length <= 40 && !namesNobody.has(value) && !containsPhoneNumber(value);
+}
+
+/**
+ * A name or number from a personal column, to mask in free text: `maskPersonalInfo` finds phone
+ * numbers by their shape, so only what it cannot find is kept (names, accounts, odd numbers); each
+ * kept value costs every masked text a search.
+ */
 export function collectPersonal(into: Set<string>, text: string): void {
   const value = text.trim();
-  if (value.length < 2 || value.length > 40 || into.size >= 100_000 || namesNobody.has(value)) return;
-  into.add(value);
+  if (into.size >= 100_000 || value === '') return;
+  if (worthMasking(value)) into.add(value);
   // A cell may hold two numbers or a name and a number: mask each part too.
-  for (const part of value.split(/[\s,，、;；/]+/)) if (part.length >= 2 && part !== value && !namesNobody.has(part)) into.add(part);
+  if (/[\s,，、;；/]/.test(value)) for (const part of value.split(/[\s,，、;；/]+/)) if (part !== value && worthMasking(part)) into.add(part);
 }
 
 const totalsWords = new Set(['合计', '总计', '小计', '总数', '合计:', '总计:']);
