@@ -140,14 +140,17 @@ function caseParagraph(stats: CaseStatistics, context: TableContext, filler: Tem
 }
 
 function hotlineParagraph(hotline: HotlineStatistics, previous: number | null, context: TableContext, filler: TemplateFiller): string {
-  const returns = hotline.returned
-    ? filler.fill('回退有', { 发布单位: context.settings.issuer, 回退数: hotline.returned, 回退明细: hotline.returnsByUnit.map((unit) => `${unit.name}${unit.count}件`).join('，') })
-    : filler.fill('回退无', {});
+  // What the exports cannot tell is said so, never drafted as 0 (no deadline or overdue column, no return count or sheet).
+  const returns = !hotline.returnsKnown
+    ? '回退情况无法统计（导出表没有回退次数列，也没有回退记录表）。'
+    : hotline.returned
+      ? filler.fill('回退有', { 发布单位: context.settings.issuer, 回退数: hotline.returned, 回退明细: hotline.returnsByUnit.map((unit) => `${unit.name}${unit.count}件`).join('，') })
+      : filler.fill('回退无', {});
   return filler.fill('12345受理', {
     受理数: hotline.received,
     // Exact, as the 12345受理 sheet's first line has it.
     较上期: changeWords(filler, hotline.received, previous, 0),
-    超期: hotline.overdue ? filler.fill('超期有', { 超期数: hotline.overdue }) : filler.fill('超期无', {}),
+    超期: !hotline.overdueKnown ? '超期情况无法判断（导出表没有办理时限或是否超期列）' : hotline.overdue ? filler.fill('超期有', { 超期数: hotline.overdue }) : filler.fill('超期无', {}),
     回退: returns,
   });
 }

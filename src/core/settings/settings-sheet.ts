@@ -62,7 +62,7 @@ function basisNotes(settings: Settings): string[] {
   const counties = settings.firstLevelUnits.filter((unit) => unit.origin === 'learned' && unit.group === '县市区').length;
   return [
     `本表由第一次生成${basis.madeAt ? `（${basis.madeAt}）` : ''}时从导出数据中识别建立：一级单位 ${learned(settings.firstLevelUnits)} 个（其中县市区 ${counties} 个）、二级单位 ${learned(settings.secondLevelUnits)} 个、问题来源 ${learned(settings.sources)} 个；"${originHeader}"列写着"${learnedMark}"的行是识别出来的。`,
-    '请核对：【一级单位】的分组（市局 / 县市区 / 其他）和顺序、同一单位的其他写法、【问题来源】中哪些是自行处置；改好后重新生成即可，识别标记可以留着，也可以删去。',
+    `请核对：【一级单位】的分组（市局 / 县市区 / 其他）和顺序、同一单位的其他写法、【问题来源】中哪些是自行处置、【大类】的问题类型${settings.issuer ? '' : '，并在【基本设置】填上发布单位'}；改好后重新生成即可，识别标记可以留着，也可以删去。`,
   ];
 }
 
