@@ -75,7 +75,7 @@ for (let round = 0; round < runs; round++) {
 const presetMatched = best(() => buildMonthlyReport([reference], options));
 // The step a learned build adds, alone: the scan of the unit, source and 大类 columns and the learning.
 const proposeRuns = best(() => {
-  proposeSettings([newCity], discoverSheets([newCity], []));
+  proposeSettings([newCity], discoverSheets([newCity], []).layouts);
   return learned as ReturnType<typeof buildMonthlyReport>;
 }, 9).runs;
 

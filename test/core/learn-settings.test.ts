@@ -5,7 +5,7 @@ import { caseHeaders, caseSheet, closedCase } from '../helpers/case-sheet.ts';
 import { order, orderSheet } from '../helpers/order-sheet.ts';
 
 const spell = (level1: string, count = 1, level2 = ''): UnitSpelling => ({ level1, level2, count });
-const propose = (sheets: RawSheet[]) => proposeSettings(sheets, discoverSheets(sheets, []));
+const propose = (sheets: RawSheet[]) => proposeSettings(sheets, discoverSheets(sheets, []).layouts);
 
 describe('learnUnits', () => {
   it('takes the two levels from a pair of columns, the second written with or without its parent in front', () => {

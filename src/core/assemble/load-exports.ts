@@ -64,7 +64,7 @@ export function resolveSettings(sheets: readonly RawSheet[], override?: Settings
     const read = readSettingsSheet(carried);
     return { settings: read.settings, warnings: read.warnings, sheetFound: false, create: true, learned: null, carriedOver: true };
   }
-  const layouts = discoverSheets(sheets, []);
+  const layouts = discoverSheets(sheets, []).layouts;
   if (options.preset) {
     const preset = settingsPresets.find((candidate) => candidate.id === options.preset || candidate.name === options.preset);
     if (!preset) {

@@ -66,7 +66,7 @@ export interface InspectOptions {
 }
 
 export function inspectSheets(sheets: readonly RawSheet[], settings?: Settings, options: InspectOptions = {}): WorkbookInspection {
-  return inspectWorkbook(sheets, settings, options);
+  return inspectWorkbook(sheets, settings, Infinity, options);
 }
 
 /** Builds the report of `sheets` and keeps the slim reply. Throws InputError as the core does. */
