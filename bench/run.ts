@@ -42,3 +42,12 @@ if (existsSync(join(here, 'read-xlsx.ts'))) {
   console.log(`xlsx read (readWorkbook, fast scanner), ${rows} rows × 24 columns (${fmt(read.fileMb, 1)} MB file): ${fmt(read.seconds)} s, peak RSS ${fmt(read.peakRssMb, 0)} MB`);
   console.log(`  for comparison, SheetJS read + sheet_to_json: ${fmt(read.sheetjsSeconds)} s, peak RSS ${fmt(read.sheetjsPeakRssMb, 0)} MB`);
 }
+const hostile: [string, string, string][] = [
+  ['one-address', '50,000 12345 orders at one address (one unit, place, category)', '< 2 s, < 1024 MB'],
+  ['pasted-twice', 'a 100,000-case export pasted twice (200,000 rows)', '< 5 s'],
+  ['many-units', '200,000 cases over 100,000 distinct units not in the settings', '< 10 s'],
+];
+for (const [which, what, target] of hostile) {
+  const figure = measure('measure-hostile.ts', which);
+  console.log(`hostile input, whole CLI build: ${what}: ${fmt(figure.seconds)} s, peak RSS ${fmt(figure.peakRssMb, 0)} MB, exit ${figure.status}  [target ${target}]`);
+}

@@ -40,11 +40,32 @@ describe('warnings at scale', () => {
     const result = buildMonthlyReport([caseSheet(rows)], { ...options, settings: referencePreset });
     const unknown = ofKind(result, 'unknownUnit');
     assert.equal(unknown.length, 21);
-    assert.match(unknown[20].message, /另有 2980 个处置部门不在设置的单位表中（共 2980 件/);
+    assert.match(unknown[20].message, /另有 2980 个处置部门不在设置的单位表中（共 2980 件.*其余合为一行/);
     assert.equal(unknown.reduce((sum, warning) => sum + warning.rows.length, 0), 3000, 'every case is listed under a warning');
     assert.equal(ofKind(result, 'lowRate').length, 0);
     assert.ok(!result.history.some((record) => record.row.startsWith('网格员')));
     assert.equal(result.history.find((record) => record.table === '部门处置' && record.row === '总计' && record.indicator === '应处置数')?.value, 3000);
+  });
+
+  it('shows the 30 most reported units not in the settings in rows of their own, and the rest in one row', () => {
+    const rows: CaseRow[] = Array.from({ length: 300 }, (_, index) => closedCase({ 处置部门: `网格员${index % 100}` }));
+    const result = build([caseSheet([...rows, closedCase()])]);
+    const unknownRows = result.statistics.unitRows.filter((row) => !row.known);
+    assert.equal(unknownRows.length, 31);
+    assert.equal(unknownRows[30].level1, '其余 70 个不在设置中的单位');
+    assert.equal(unknownRows[30].counts.dispatched, 210);
+    assert.equal(result.statistics.cityTotal.dispatched, 301, 'no case leaves the totals');
+    assert.ok(result.reconciliation.every((check) => check.ok));
+  });
+
+  it('caps the 12345 units not in the settings the same way, and keeps the configured ones', () => {
+    const orders = Array.from({ length: 120 }, (_, index) => order({ 承办单位: `外单位${index % 60}` }));
+    const result = build([orderSheet([...orders, order()])]);
+    const byUnit = result.hotline?.byUnit ?? [];
+    assert.equal(byUnit.length, 32);
+    assert.ok(byUnit.some((unit) => unit.name === '执法直属一大队' && unit.count === 1));
+    assert.deepEqual(byUnit[byUnit.length - 1], { name: '其余 30 个不在设置中的单位', count: 60 });
+    assert.equal(byUnit.reduce((sum, unit) => sum + unit.count, 0), 121);
   });
 
   it('counts each row whose id Excel rounded (2.02109E+12) as its own case, and says the ids are lost', () => {

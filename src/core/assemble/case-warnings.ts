@@ -7,7 +7,7 @@ import type { CaseRecord } from '../model/case-record.ts';
 import type { SheetGrid } from '../model/grid.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
-import { compareText, type CaseStatistics } from '../stats/case-statistics.ts';
+import { compareText, unknownUnitRowLimit, type CaseStatistics } from '../stats/case-statistics.ts';
 import { flagCase } from '../stats/case-flags.ts';
 import { formatRate } from '../report/rate-display.ts';
 import { isInPeriod, periodContaining, periodLabel, type Period } from '../time/period.ts';
@@ -50,7 +50,7 @@ export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatisti
         sheet,
         rows,
         column: '处置部门',
-        message: `另有 ${values.length} 个处置部门不在设置的单位表中（共 ${rows.length} 件，如 ${values.slice(0, 3).join('、')}），在"部门处置"表中各自单独列出。`,
+        message: `另有 ${values.length} 个处置部门不在设置的单位表中（共 ${rows.length} 件，如 ${values.slice(0, 3).join('、')}）；"部门处置"表单独列出件数最多的 ${unknownUnitRowLimit} 个，其余合为一行，总计不少一件。`,
         action: '这么多单位不在设置中，多半是处置部门列选错了，或单位名称里带了编号、人名等：请检查导出表的处置部门列；单位确实是这些时，在"月报设置"的【一级单位】中加上它们。',
       })),
     );

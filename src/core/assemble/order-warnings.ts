@@ -8,6 +8,7 @@ import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
 import { historySheetName } from '../report/history.ts';
 import { isInPeriod, periodLabel, type Period } from '../time/period.ts';
 import { groupByValue, rowWarnings } from './row-warnings.ts';
+import { unknownUnitRowLimit } from '../stats/case-statistics.ts';
 
 export function orderWarnings(orders: readonly OrderRecord[], hotline: HotlineStatistics, period: Period, previousReceived: number | null, previousLabel: string): BuildWarning[] {
   const warnings: BuildWarning[] = [];
@@ -36,7 +37,7 @@ export function orderWarnings(orders: readonly OrderRecord[], hotline: HotlineSt
         sheet,
         rows,
         column: '承办单位',
-        message: `另有 ${values.length} 个承办单位不在设置的单位表中（共 ${rows.length} 件，如 ${values.slice(0, 3).join('、')}），在部门受理表中各自单独列出。`,
+        message: `另有 ${values.length} 个承办单位不在设置的单位表中（共 ${rows.length} 件，如 ${values.slice(0, 3).join('、')}）；部门受理表单独列出件数最多的 ${unknownUnitRowLimit} 个，其余合为一行，合计不少一件。`,
         action: '请检查导出表的承办单位列是否选对；单位确实是这些时，在"月报设置"的【一级单位】中加上它们。',
       })),
     );

@@ -50,6 +50,8 @@ export interface CaseStatistics {
 }
 
 const noUnitName = '（未填处置部门）';
+/** Units not in the settings shown in rows of their own; the others share one row. */
+export const unknownUnitRowLimit = 30;
 /** A case sent to a first-level unit as a whole, when that unit has second-level units. */
 const ownLevelName = '本级';
 
@@ -136,10 +138,19 @@ export function computeCaseStatistics(records: readonly CaseRecord[], options: C
       unitRows.push(...rows, { level1: first.name, level2: '合计', role: 'subtotal', known: true, counts: subtotal });
     }
   }
-  const unknownKeys = [...byUnit.keys()].filter((key) => !used.has(key)).sort(compareText);
-  for (const key of unknownKeys) {
+  // Units not in the settings each get a row, the most reported ones first up to a limit; the rest
+  // share one row, so that no case leaves the totals and a wrong unit column (100,000 "units") still
+  // gives a table someone can read.
+  const unknownKeys = [...byUnit.keys()].filter((key) => !used.has(key));
+  const byCases = [...unknownKeys].sort((left, right) => (byUnit.get(right) as CaseCounts).reported - (byUnit.get(left) as CaseCounts).reported || compareText(left, right));
+  const shown = byCases.slice(0, unknownUnitRowLimit).sort(compareText);
+  for (const key of shown) {
     const unit = unitOf.get(key) as ResolvedUnit;
     unitRows.push({ level1: unit.level1, level2: unit.level2, role: 'unit', known: unit.known, counts: byUnit.get(key) as CaseCounts });
+  }
+  const rest = byCases.slice(unknownUnitRowLimit);
+  if (rest.length) {
+    unitRows.push({ level1: `其余 ${rest.length} 个不在设置中的单位`, level2: null, role: 'unit', known: false, counts: sumCaseCounts(rest.map((key) => byUnit.get(key) as CaseCounts)) });
   }
   const cityTotal = sumCaseCounts(unitRows.filter((row) => row.role === 'unit').map((row) => row.counts));
   const countyTotal = sumCaseCounts(counties.map((county) => county.counts));

@@ -10,6 +10,7 @@ import type { WallTime } from '../time/wall-time.ts';
 import { createPlaceFinder, type Place } from '../text/places.ts';
 import { createCategoryMatcher } from './hotline-category.ts';
 import { findRepeatProblems, type RepeatGroup } from './repeat-problems.ts';
+import { unknownUnitRowLimit } from './case-statistics.ts';
 
 export interface NamedCount {
   readonly name: string;
@@ -71,6 +72,22 @@ export function createOrderPlaceFinder(settings: Settings, personal: ReadonlySet
   return (order) => find(order.address)[0] ?? find(order.content)[0] ?? null;
 }
 
+/**
+ * Named counts in their order, units not in the settings (rank `unknownFrom` and above) kept up to the limit
+ * of the case tables and the rest summed into one row: a chart of 100,000 bars helps nobody, and no
+ * order leaves the totals.
+ */
+function capUnknown(entries: readonly (readonly [string, { count: number; rank: number }])[], unknownFrom: number): NamedCount[] {
+  const unknown = entries.filter(([, entry]) => entry.rank >= unknownFrom);
+  if (unknown.length <= unknownUnitRowLimit) return entries.map(([name, entry]) => ({ name, count: entry.count }));
+  const shown = new Set(unknown.slice(0, unknownUnitRowLimit).map(([name]) => name));
+  const rest = unknown.filter(([name]) => !shown.has(name));
+  return [
+    ...entries.filter(([name, entry]) => entry.rank < unknownFrom || shown.has(name)).map(([name, entry]) => ({ name, count: entry.count })),
+    { name: `其余 ${rest.length} 个不在设置中的单位`, count: rest.reduce((sum, [, entry]) => sum + entry.count, 0) },
+  ];
+}
+
 export function computeHotlineStatistics(orders: readonly OrderRecord[], options: ComputeHotlineStatisticsOptions): HotlineStatistics {
   const { period, asOf, settings } = options;
   const cohort = orders.filter((order) => isInPeriod(order.receivedAt, period));
@@ -110,9 +127,9 @@ export function computeHotlineStatistics(orders: readonly OrderRecord[], options
     }
   }
   const sortByCount = (map: Map<string, { count: number; rank: number }>) =>
-    [...map].sort(([leftName, left], [rightName, right]) => right.count - left.count || left.rank - right.rank || (leftName < rightName ? -1 : 1)).map(([name, entry]) => ({ name, count: entry.count }));
+    capUnknown([...map].sort(([leftName, left], [rightName, right]) => right.count - left.count || left.rank - right.rank || (leftName < rightName ? -1 : 1)), 1000);
   const sortByRank = (map: Map<string, { count: number; rank: number }>) =>
-    [...map].sort(([leftName, left], [rightName, right]) => left.rank - right.rank || (leftName < rightName ? -1 : 1)).map(([name, entry]) => ({ name, count: entry.count }));
+    capUnknown([...map].sort(([leftName, left], [rightName, right]) => left.rank - right.rank || (leftName < rightName ? -1 : 1)), 1000 * 1000);
   const placeOf = createOrderPlaceFinder(settings, options.personal);
   const repeatGroups = findRepeatProblems(cohort, {
     threshold: settings.repeatThreshold,
