@@ -282,7 +282,10 @@ const CT_WORKBOOK = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 export function hasMacros(original: Uint8Array): boolean {
   try {
     const pkg = openPackage(original);
-    return (pkg.text('[Content_Types].xml') ?? '').includes('macroEnabled') || pkg.names().some((name) => /vbaProject\.bin$/i.test(name));
+    // The workbook part's own content type says so (a Default for .bin naming the .xlsb type, as
+    // SheetJS writes, says nothing); or a VBA project is in the package.
+    const workbookType = new ContentTypesPatch(pkg.text('[Content_Types].xml') ?? '').overrideOf(officeDocumentPart(pkg)) ?? '';
+    return workbookType.includes('macroEnabled') || pkg.names().some((name) => /vbaProject\.bin$/i.test(name));
   } catch {
     return false;
   }

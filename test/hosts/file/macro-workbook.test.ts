@@ -3,6 +3,8 @@
  * (Excel refuses such a file), so its macros are left out, and the clerk is told.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { buildReportFile, rawSheetToGrid } from '../../../src/hosts/file/build-file.ts';
 import { hasMacros, writeWorkbook } from '../../../src/hosts/file/write-workbook.ts';
@@ -23,6 +25,12 @@ function asXlsm(xlsx: Uint8Array): Uint8Array {
 }
 
 describe('a macro-enabled workbook as input', () => {
+  it('is told from a plain workbook whose content types name the .xlsb type for .bin files (as SheetJS writes them)', () => {
+    const sample = new Uint8Array(readFileSync(fileURLToPath(new URL('../../../samples/sample-2021.xlsx', import.meta.url))));
+    assert.ok(strFromU8(unzipSync(sample)['[Content_Types].xml']).includes('macroEnabled'), 'the sample has such a Default');
+    assert.equal(hasMacros(sample), false);
+  });
+
   const xlsm = asXlsm(writeWorkbook(null, [rawSheetToGrid(caseSheet([closedCase(), closedCase()]))]));
 
   it('writes a plain .xlsx without the macros, and says so', () => {
