@@ -49,7 +49,7 @@ describe('warnings at scale', () => {
 
   it('shows the 30 most reported units not in the settings in rows of their own, and the rest in one row', () => {
     const rows: CaseRow[] = Array.from({ length: 300 }, (_, index) => closedCase({ 处置部门: `网格员${index % 100}` }));
-    const result = build([caseSheet([...rows, closedCase()])]);
+    const result = buildMonthlyReport([caseSheet([...rows, closedCase()])], { ...options, settings: referencePreset });
     const unknownRows = result.statistics.unitRows.filter((row) => !row.known);
     assert.equal(unknownRows.length, 31);
     assert.equal(unknownRows[30].level1, '其余 70 个不在设置中的单位');
@@ -60,7 +60,7 @@ describe('warnings at scale', () => {
 
   it('caps the 12345 units not in the settings the same way, and keeps the configured ones', () => {
     const orders = Array.from({ length: 120 }, (_, index) => order({ 承办单位: `外单位${index % 60}` }));
-    const result = build([orderSheet([...orders, order()])]);
+    const result = buildMonthlyReport([orderSheet([...orders, order()])], { ...options, settings: referencePreset });
     const byUnit = result.hotline?.byUnit ?? [];
     assert.equal(byUnit.length, 32);
     assert.ok(byUnit.some((unit) => unit.name === '执法直属一大队' && unit.count === 1));
