@@ -68,6 +68,15 @@ describe('warnings at scale', () => {
     assert.equal(byUnit.reduce((sum, unit) => sum + unit.count, 0), 121);
   });
 
+  it('learns no units on a first build from a unit column of 2,500 different spellings, and says the column looks wrong', () => {
+    const rows: CaseRow[] = Array.from({ length: 2500 }, (_, index) => closedCase({ 处置部门: `网格员${index}` }));
+    const result = build([caseSheet(rows)]);
+    assert.equal(result.settings.firstLevelUnits.length, 0);
+    assert.ok(result.settingsLearned?.lines.some((line) => /处置部门列有 2500 种不同的写法.*没有据此识别单位/.test(line)), result.settingsLearned?.lines.join('\n'));
+    assert.equal(result.statistics.unitRows.filter((row) => !row.known).length, 31);
+    assert.equal(result.statistics.cityTotal.dispatched, 2500);
+  });
+
   it('counts each row whose id Excel rounded (2.02109E+12) as its own case, and says the ids are lost', () => {
     const rows = Array.from({ length: 5 }, () => closedCase({ 任务号: '2.02109E+12' }));
     const result = build([caseSheet([...rows, closedCase()])]);

@@ -57,6 +57,14 @@ export interface ProposeSettingsOptions {
 const presetCoverage = 0.8;
 /** At most this many learned 小区 names (the most frequent). */
 const communityLimit = 500;
+/**
+ * More distinct spellings than this in a unit column (or a source column) is no list of units (or
+ * sources) a command center has: the column holds something else (names, addresses, case numbers).
+ * Nothing is learned from it, and the summary says so: its values stay "not in the settings",
+ * warned about and shown in capped rows.
+ */
+const unitSpellingLimit = 2000;
+const sourceLimit = 200;
 
 interface Tallies {
   readonly caseUnits: Map<string, UnitSpelling & { count: number }>;
@@ -193,6 +201,7 @@ function mainTypeKind(name: string, kinds: ReadonlyMap<string, number>, subTypes
 }
 
 function learnSources(tallies: Tallies): SourceSetting[] {
+  if (tallies.sources.size > sourceLimit) return [];
   return [...tallies.sources]
     .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
     .map(([name]) => ({ name, aliases: [], selfDisposal: readYesNo(name, 'selfDisposed') === true, origin: 'learned' as const }));
@@ -227,6 +236,10 @@ function summarise(settings: Settings, kind: LearnedSummary['kind'], tallies: Ta
     lines.push(`工作簿中还没有"月报设置"：导出表中的单位与预设"${presetName ?? ''}"一致（${percent} 的${what}），使用该预设。`);
   } else {
     lines.push('工作簿中还没有"月报设置"：以下设置是从导出数据中识别的（不是照搬别的城市），请核对。');
+    for (const [column, spellings] of [['处置部门', tallies.caseUnits.size], ['12345 承办单位', tallies.hotlineUnits.size]] as const) {
+      if (spellings > unitSpellingLimit) lines.push(`${column}列有 ${spellings} 种不同的写法，远多于一个指挥中心的单位数，多半选错了列（或是人名、地址）：没有据此识别单位，请检查这一列。`);
+    }
+    if (tallies.sources.size > sourceLimit) lines.push(`问题来源列有 ${tallies.sources.size} 种不同的写法，不像来源名称：没有据此识别来源，请检查这一列。`);
     lines.push(`一级单位 ${units.length} 个：市局 ${cityUnits.length} 个${listed(cityUnits)}，县市区 ${counties.length} 个${listed(counties)}${otherUnits.length ? `，其他 ${otherUnits.length} 个${listed(otherUnits)}` : ''}；二级单位 ${settings.secondLevelUnits.length} 个。`);
     if (settings.sources.length) lines.push(`问题来源 ${settings.sources.length} 个${listed(settings.sources.map((source) => source.name))}。`);
     if (settings.mainTypes.length) lines.push(`大类 ${settings.mainTypes.length} 个${listed(settings.mainTypes.map((mainType) => `${mainType.name}${mainType.kind ? `·${mainType.kind}` : ''}`))}。`);
@@ -274,8 +287,9 @@ export function proposeSettings(sheets: readonly RawSheet[], layouts: readonly S
     const settings: Settings = { ...best.preset.settings, basis: { kind: 'preset', presetName: best.preset.name, madeAt: options.madeAt } };
     return { settings, summary: summarise(settings, 'preset', tallies, best.preset.name) };
   }
-  const caseUnits = learnUnits([...tallies.caseUnits.values()]);
-  const units = tallies.caseUnits.size ? fitHotlineUnits(caseUnits, [...tallies.hotlineUnits.values()]) : learnUnits([...tallies.hotlineUnits.values()]);
+  const learnable = (spellings: ReadonlyMap<string, UnitSpelling>) => (spellings.size <= unitSpellingLimit ? [...spellings.values()] : []);
+  const caseUnits = learnUnits(learnable(tallies.caseUnits));
+  const units = tallies.caseUnits.size ? fitHotlineUnits(caseUnits, learnable(tallies.hotlineUnits)) : learnUnits(learnable(tallies.hotlineUnits));
   const communities = [...tallies.communities].sort((left, right) => right[1] - left[1]).slice(0, communityLimit).map(([name]) => name);
   const settings: Settings = {
     ...defaultSettings,
