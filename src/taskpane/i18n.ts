@@ -45,6 +45,8 @@ export interface Strings {
   readonly missingColumn: (label: string) => string;
   readonly missingColumnHint: string;
   readonly chooseColumn: string;
+  /** A column offered by its letter: its header is empty, or repeats an earlier one. */
+  readonly columnByLetter: (letter: string, header: string) => string;
   readonly savingMapping: string;
 
   readonly periodTitle: string;
@@ -181,6 +183,7 @@ const zhCN: Strings = {
   missingColumn: (label) => `缺少必需的列：${label}`,
   missingColumnHint: '请选择表中对应的列，选择会记入“月报设置”的【手工列映射】。',
   chooseColumn: '选择对应的列',
+  columnByLetter: (letter, header) => (header ? `${letter} 列（又一个"${header}"）` : `${letter} 列（没有表头）`),
   savingMapping: '正在保存…',
 
   periodTitle: '2. 统计期',
@@ -318,6 +321,7 @@ const enUS: Strings = {
   missingColumn: (label) => `Required column missing: ${label}`,
   missingColumnHint: 'Choose the matching column; the choice is kept in the settings sheet (manual column mappings).',
   chooseColumn: 'Choose the column',
+  columnByLetter: (letter, header) => (header ? `Column ${letter} (another “${header}”)` : `Column ${letter} (no header)`),
   savingMapping: 'Saving…',
 
   periodTitle: '2. Period',

@@ -40,6 +40,15 @@ export interface SheetLayout {
   readonly missingRequired: readonly FieldSpec[];
 }
 
+/** The 0-based column a mapping names by letter or number (`E`, `E列`, `列E`, `第5列`), or -1. */
+export function columnOfReference(text: string): number {
+  const compact = text.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const letters = /^(?:列)?([A-Z]{1,3})(?:列)?$/.exec(compact);
+  if (letters) return [...letters[1]].reduce((col, letter) => col * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+  const number = /^第(\d{1,5})列$/.exec(compact);
+  return number ? Number(number[1]) - 1 : -1;
+}
+
 /** Matches one header row against a kind's fields: manual mappings, then exact synonyms, then "contains". */
 export function matchColumns(headers: readonly string[], fields: readonly FieldSpec[], mappings: readonly ColumnMapping[] = []): ColumnMatch[] {
   const normalized = headers.map((header) => normalizeHeader(header));
@@ -52,7 +61,9 @@ export function matchColumns(headers: readonly string[], fields: readonly FieldS
   const known = new Set(fields.map((spec) => spec.field));
   for (const mapping of mappings) {
     if (!known.has(mapping.field) || found.has(mapping.field)) continue;
-    const col = normalized.indexOf(normalizeHeader(mapping.header));
+    let col = normalized.indexOf(normalizeHeader(mapping.header));
+    // A column whose header cell is empty (or repeated) is named by its letter: E, E列, 列E, 第5列.
+    if (col < 0) col = columnOfReference(mapping.header);
     if (col >= 0 && !taken.has(col)) assign(mapping.field, col, 'manual');
   }
   for (const spec of fields) {
@@ -113,6 +124,13 @@ function rowTexts(row: readonly CellValue[] | undefined): string[] {
   return (row ?? []).map((cell) => cellToText(cell));
 }
 
+/** Two header rows read as one: the lower row's text where it has some, else the upper row's. */
+function twoRowHeader(upper: readonly string[], lower: readonly string[]): string[] {
+  // Only a lower row with gaps under some upper headers can be the second row of a header.
+  if (!upper.some((text, col) => text !== '' && (lower[col] ?? '') === '')) return [];
+  return Array.from({ length: Math.max(upper.length, lower.length) }, (_, col) => lower[col] || upper[col] || '');
+}
+
 function nameHintScore(sheetName: string, kind: SheetKind): number {
   return sheetNameHints[kind].some((hint) => sheetName.includes(hint)) ? 1 : 0;
 }
@@ -125,14 +143,21 @@ function nameHintScore(sheetName: string, kind: SheetKind): number {
  */
 export function detectSheetLayout(sheet: RawSheet, mappings: readonly ColumnMapping[] = []): SheetLayout {
   const firstRow = sheet.firstRow ?? 1;
-  let best: { index: number; headers: string[]; scores: KindScore[]; value: number } | null = null;
+  // Assigned inside `consider`: the cast keeps TypeScript from narrowing it to null after the loop.
+  let best = null as { index: number; headers: string[]; scores: KindScore[]; value: number } | null;
   const limit = Math.min(headerSearchRows, sheet.rows.length);
-  for (let index = 0; index < limit; index++) {
-    const headers = rowTexts(sheet.rows[index]);
-    if (headers.filter((text) => text !== '').length < 2) continue;
+  const consider = (index: number, headers: string[]) => {
+    if (headers.filter((text) => text !== '').length < 2) return;
     const scores = scoreKinds(headers, mappings);
     const value = Math.max(...scores.map((score) => score.matches.length + score.requiredMatched));
     if (!best || value > best.value) best = { index, headers, scores, value };
+  };
+  for (let index = 0; index < limit; index++) {
+    consider(index, rowTexts(sheet.rows[index]));
+    // A two-row header: group cells merged across the top (时间节点 over 受理时间 … 结案时间), the other
+    // headers merged down both rows. Read as one row, the lower cell where it has text, else the upper;
+    // it is taken only when it names more fields than either row alone (data rows never do).
+    if (index + 1 < sheet.rows.length && index + 1 < headerSearchRows + 1) consider(index + 1, twoRowHeader(rowTexts(sheet.rows[index]), rowTexts(sheet.rows[index + 1])));
   }
   if (!best || best.value === 0) {
     return { sheet: sheet.name, kind: null, headerIndex: 0, headerRow: firstRow, headers: rowTexts(sheet.rows[0]), matches: [], columns: {}, unmatched: [], missingRequired: [] };

@@ -6,6 +6,7 @@
 import { Badge, Button, Dropdown, Field, Link, Option, Spinner, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useState } from 'react';
 import { fieldsOfKind, type SheetSummary } from '../../core/index.ts';
+import { columnLetters } from '../cell-references.ts';
 import { useStrings } from '../i18n.ts';
 import type { ReportFlow } from '../use-monthly-report.ts';
 import { LastReportPicker } from './LastReportPicker.tsx';
@@ -70,7 +71,15 @@ function SheetItem({ sheet, flow }: { readonly sheet: SheetSummary; readonly flo
   const styles = useStyles();
   const [showColumns, setShowColumns] = useState(false);
   const labels = new Map((sheet.kind ? fieldsOfKind(sheet.kind) : []).map((spec) => [spec.field, spec.label]));
-  const headers = [...new Set(sheet.headers.filter((header) => header.trim() !== ''))];
+  // Every column can be chosen: by its header, or by its letter where the header is empty or repeats.
+  const seenHeaders = new Set<string>();
+  const columnChoices = sheet.headers.map((raw, col) => {
+    const header = raw.trim();
+    const byLetter = header === '' || seenHeaders.has(header);
+    seenHeaders.add(header);
+    const letter = columnLetters(col);
+    return byLetter ? { value: letter, text: strings.columnByLetter(letter, header) } : { value: header, text: header };
+  });
   const listId = useId('columns');
   return (
     <li className={styles.sheet} data-testid="sheet-summary" data-sheet={sheet.sheet}>
@@ -112,8 +121,8 @@ function SheetItem({ sheet, flow }: { readonly sheet: SheetSummary; readonly flo
                   if (data.optionValue) void flow.mapColumn(sheet, spec.field, data.optionValue);
                 }}
               >
-                {headers.map((header) => (
-                  <Option key={header} value={header}>{header}</Option>
+                {columnChoices.map((choice) => (
+                  <Option key={choice.value} value={choice.value}>{choice.text}</Option>
                 ))}
               </Dropdown>
             </Field>
