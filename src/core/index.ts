@@ -31,7 +31,7 @@ export { fingerprintGrid, fingerprintSheet, metaSheetName } from './report/finge
 export { caseTableNames, unitRowKey } from './report/case-tables.ts';
 
 export { parsePeriod, periodKey, periodLabel, shiftPeriod, startOfPeriod, endOfPeriod, type Period } from './time/period.ts';
-export { parseWallTime, formatWallTime, wallTimeFromExcelSerial, excelSerialFromWallTime, wallTimeOf, type WallTime } from './time/wall-time.ts';
+export { parseWallTime, sheetTimeReader, date1904Offset, formatWallTime, wallTimeFromExcelSerial, excelSerialFromWallTime, wallTimeOf, type WallTime } from './time/wall-time.ts';
 
 export { generatedSheetNames, discoverSheets, type SheetDiscovery } from './assemble/discover-sheets.ts';
 export { buildMonthlyReport, type BuildMonthlyReportOptions, type BuildResult, type ReconciliationCheck } from './assemble/build-monthly-report.ts';

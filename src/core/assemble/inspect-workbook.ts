@@ -8,7 +8,7 @@ import type { BuildWarning } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
 import { fieldsByKind, type FieldSpec, type SheetKind } from '../ingest/columns.ts';
 import type { ColumnMatch } from '../ingest/detect-header.ts';
-import { parseWallTime, formatWallTime, type WallTime } from '../time/wall-time.ts';
+import { parseWallTime, formatWallTime, sheetTimeReader, type WallTime } from '../time/wall-time.ts';
 import { periodKey } from '../time/period.ts';
 import { discoverSheets } from './discover-sheets.ts';
 import { defaultPeriodAt, earliestPlausibleTime } from './choose-period.ts';
@@ -64,13 +64,14 @@ export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: 
   const summaries = layouts.map((layout) => {
     const sheet = sheets.find((candidate) => candidate.name === layout.sheet) as RawSheet;
     let dataRows = 0;
+    const parseTime = sheetTimeReader(sheet);
     const eventCols = layout.kind ? (eventFields[layout.kind] ?? []).map((field) => layout.columns[field]).filter((col) => col !== undefined) : [];
     for (let index = layout.headerIndex + 1; index < sheet.rows.length; index++) {
       const row = sheet.rows[index] ?? [];
       if (!row.some((cell) => cell !== null && cell !== undefined && cell !== '')) continue;
       dataRows++;
       for (const col of eventCols) {
-        const time = parseWallTime(row[col]);
+        const time = parseTime(row[col]);
         if (typeof time === 'number' && time > latest && time <= notAfter && time >= earliestPlausibleTime) latest = time;
       }
     }

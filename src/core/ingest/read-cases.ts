@@ -11,7 +11,7 @@ import { cellToText, normalizeHeader, normalizeName, normalizeText } from '../te
 import { containsPhoneNumber } from '../text/mask.ts';
 import { findStandardSubType, standardMainTypes } from '../vocabulary/standard-categories.ts';
 import { readCount, readYesNo } from '../text/yes-no.ts';
-import { parseWallTime, type WallTime } from '../time/wall-time.ts';
+import { sheetTimeReader, type WallTime } from '../time/wall-time.ts';
 import { caseFields } from './columns.ts';
 import { duplicateIdWarnings, isLostPrecisionId, lostPrecisionWarning, sameRow } from './id-checks.ts';
 import type { SheetLayout } from './detect-header.ts';
@@ -174,6 +174,7 @@ function standardKindOfMainType(name: string): string | null {
 /** Reads the records of a cases sheet whose layout `detectSheetLayout` found (kind `cases`, no missing column). */
 export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Settings): CaseSheetRead {
   const warnings: BuildWarning[] = [];
+  const parseTime = sheetTimeReader(sheet);
   const columns = layout.columns;
   const col = (field: string): number => columns[field] ?? -1;
   const at = (row: readonly CellValue[], index: number): CellValue => (index >= 0 ? row[index] : null);
@@ -221,7 +222,7 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
   function readTime(row: readonly CellValue[], rowNumber: number, field: (typeof timeFields)[number], index: number): WallTime | null {
     if (index < 0) return null;
     const raw = row[index];
-    const parsed = parseWallTime(raw);
+    const parsed = parseTime(raw);
     if (parsed !== undefined) return parsed;
     noteBadTime(field, rowNumber, raw);
     return null;
@@ -236,7 +237,7 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
       return;
     }
     const reportedRaw = at(row, reportedCol);
-    const reportedAt = parseWallTime(reportedRaw);
+    const reportedAt = parseTime(reportedRaw);
     if (reportedAt === null || reportedAt === undefined) {
       badRows++;
       if (reportedAt === null) missingReportRows.push(rowNumber);

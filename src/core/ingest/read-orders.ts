@@ -9,7 +9,7 @@ import type { BuildWarning } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
 import { cellToText, normalizeName } from '../text/normalize.ts';
 import { readCount, readYesNo } from '../text/yes-no.ts';
-import { parseWallTime, type WallTime } from '../time/wall-time.ts';
+import { sheetTimeReader, type WallTime } from '../time/wall-time.ts';
 import { hotlineFields } from './columns.ts';
 import { duplicateIdWarnings, isLostPrecisionId, lostPrecisionWarning, sameRow } from './id-checks.ts';
 import type { SheetLayout } from './detect-header.ts';
@@ -35,6 +35,7 @@ export function isAssisting(role: string): boolean {
 /** Reads a hotline sheet (layout of kind `hotline`, no missing required column). */
 export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: Settings): OrderSheetRead {
   const warnings: BuildWarning[] = [];
+  const parseTime = sheetTimeReader(sheet);
   const col = (field: string) => layout.columns[field] ?? -1;
   const text = (row: readonly CellValue[], index: number) => (index >= 0 ? cellToText(row[index]) : '');
   const resolveUnit = createUnitResolver(settings);
@@ -64,7 +65,7 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
   };
   const { blankRows, totalsRows } = forEachDataRow(sheet, layout.headerIndex, (row, rowNumber) => {
     const orderId = text(row, idCol);
-    const receivedAt = parseWallTime(row[receivedCol]);
+    const receivedAt = parseTime(row[receivedCol]);
     if (orderId === '' || receivedAt === null || receivedAt === undefined) {
       badRows++;
       if (orderId === '') missingRows.push(rowNumber);
@@ -73,7 +74,7 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
     }
     const time = (index2: number): WallTime | null => {
       if (index2 < 0) return null;
-      const parsed = parseWallTime(row[index2]);
+      const parsed = parseTime(row[index2]);
       if (parsed === undefined) {
         noteBad(layout.headers[index2], rowNumber);
         return null;

@@ -13,4 +13,6 @@ export interface RawSheet {
   readonly firstRow?: number;
   /** Hidden (or very hidden) in the workbook: never read as an export. */
   readonly hidden?: boolean;
+  /** The workbook counts date serials from 1904-01-01 (Excel for Mac): its serials are 1,462 days short. */
+  readonly date1904?: boolean;
 }

@@ -81,6 +81,19 @@ export function parseWallTime(value: unknown): WallTime | null | undefined {
   return undefined;
 }
 
+/** Days between the two epochs: serial 0 of the 1904 date system is serial 1462 of the 1900 system. */
+export const date1904Offset = 1462;
+
+/**
+ * The time reader of one sheet: `parseWallTime` for a workbook in the 1900 date system; in the 1904
+ * system (Excel for Mac workbooks) serial numbers count from 1904-01-01, so each is shifted onto the
+ * 1900 count first. Text times are read as they are.
+ */
+export function sheetTimeReader(sheet: { readonly date1904?: boolean }): (value: unknown) => WallTime | null | undefined {
+  if (!sheet.date1904) return parseWallTime;
+  return (value) => parseWallTime(typeof value === 'number' && value < 1e7 ? value + date1904Offset : value);
+}
+
 function parseCompactDigits(digits: string): WallTime | undefined {
   if (digits.length !== 8 && digits.length !== 12 && digits.length !== 14) return undefined;
   const field = (start: number, length: number) => Number(digits.slice(start, start + length));

@@ -327,7 +327,11 @@ export function readXlsxFast(bytes: Uint8Array): ReadSheet[] | null {
   }
   const shared = entries['xl/sharedStrings.xml'] ? readSharedStrings(decoder.decode(entries['xl/sharedStrings.xml'])) : [];
   const sheets: ReadSheet[] = [];
-  for (const match of decoder.decode(workbookXml).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+  const workbookText = decoder.decode(workbookXml);
+  // <workbookPr date1904="1"/>: the workbook counts its date serials from 1904 (Excel for Mac).
+  const properties = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbookText);
+  const date1904 = properties !== null && /^(1|true)$/i.test(attributesOf(properties[0]).get('date1904') ?? '');
+  for (const match of workbookText.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const attributes = attributesOf(match[0]);
     const name = attributes.get('name');
     const part = rels.get(attributes.get('r:id') ?? '');
@@ -342,7 +346,7 @@ export function readXlsxFast(bytes: Uint8Array): ReadSheet[] | null {
       return null;
     }
     const state = attributes.get('state');
-    sheets.push({ name, ...readSheetData(data, shared), ...(state === 'hidden' || state === 'veryHidden' ? { hidden: true } : {}) });
+    sheets.push({ name, ...readSheetData(data, shared), ...(state === 'hidden' || state === 'veryHidden' ? { hidden: true } : {}), ...(date1904 ? { date1904 } : {}) });
   }
   return sheets;
 }

@@ -72,12 +72,13 @@ function readAnyWorkbook(bytes: Uint8Array, fileName: string): ReadSheet[] {
 export function readWorkbookWithSheetJs(bytes: Uint8Array, fileName: string): ReadSheet[] {
   const workbook = parseWorkbook(bytes, false);
   const hiddenFlags = workbook.Workbook?.Sheets ?? [];
+  const date1904 = workbook.Workbook?.WBProps?.date1904 === true;
   const names = sheetNames(workbook, bytes, fileName);
   const sheets: ReadSheet[] = [];
   workbook.SheetNames.forEach((sheetName, index) => {
     const sheet = workbook.Sheets[sheetName];
     const hidden = (hiddenFlags[index]?.Hidden ?? 0) !== 0;
-    sheets.push({ name: names[index], ...sheetRows(sheet), ...(hidden ? { hidden } : {}) });
+    sheets.push({ name: names[index], ...sheetRows(sheet), ...(hidden ? { hidden } : {}), ...(date1904 ? { date1904 } : {}) });
   });
   return sheets;
 }

@@ -35,6 +35,20 @@ export interface ContextLike {
 export interface WorkbookLike {
   readonly worksheets: WorksheetCollectionLike;
   readonly application: ApplicationLike;
+  /** ExcelApi 1.2: worksheet functions, evaluated by Excel. */
+  readonly functions: FunctionsLike;
+}
+
+/** `Excel.Functions`: the one function the host asks Excel to evaluate. */
+export interface FunctionsLike {
+  /** DATE(year, month, day): the serial of that day in the workbook's own date system (1900 or 1904). */
+  date(year: number, month: number, day: number): FunctionResultLike;
+}
+
+/** `Excel.FunctionResult`: `value` after `load('value')` and a sync. */
+export interface FunctionResultLike {
+  readonly value: unknown;
+  load(propertyNames?: LoadSpec): unknown;
 }
 
 /** `Excel.Application`. */

@@ -313,10 +313,15 @@ export function createOfficeHost(run: RunBatch, options: OfficeHostOptions = {})
   }
 
   async function readSheets(readOptions: { readonly onProgress?: (progress: HostProgress) => void } = {}): Promise<RawSheet[]> {
+    let date1904 = false;
     const listing = await run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name,items/visibility');
+      // DATE(2000,1,1) is 36526 in the 1900 date system and 35064 in the 1904 one (Excel for Mac).
+      const epochProbe = context.workbook.functions.date(2000, 1, 1);
+      epochProbe.load('value');
       await context.sync();
+      date1904 = epochProbe.value === 36526 - 1462;
       const used = worksheets.items.map((sheet) => {
         const range = sheet.getUsedRangeOrNullObject(true);
         range.load('address,rowCount,columnCount');
@@ -362,7 +367,7 @@ export function createOfficeHost(run: RunBatch, options: OfficeHostOptions = {})
         rowsRead += count;
         readOptions.onProgress?.({ phase: 'read', fraction: totalRows === 0 ? 1 : rowsRead / totalRows, sheet: sheet.name });
       }
-      sheets.push({ name: sheet.name, rows, firstRow: sheet.rowCount === 0 ? 1 : sheet.row + 1, ...(sheet.hidden ? { hidden: true } : {}) });
+      sheets.push({ name: sheet.name, rows, firstRow: sheet.rowCount === 0 ? 1 : sheet.row + 1, ...(sheet.hidden ? { hidden: true } : {}), ...(date1904 ? { date1904 } : {}) });
     }
     return sheets;
   }

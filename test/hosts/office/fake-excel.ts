@@ -320,6 +320,8 @@ export class FakeWorkbookState {
   selection: string | null = null;
   /** How many batches paused screen updating. */
   screenUpdatingPauses = 0;
+  /** The workbook counts dates from 1904 (Excel for Mac). */
+  date1904 = false;
 
   find(name: string): FakeSheetState | undefined {
     const key = name.toUpperCase();
@@ -663,9 +665,38 @@ export abstract class FakeClientObject implements ClientObjectLike {
 export class FakeWorkbook implements WorkbookLike {
   readonly worksheets: FakeWorksheetCollection;
   readonly application: FakeApplication;
+  readonly functions: FakeFunctions;
   constructor(context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.application = new FakeApplication(context);
+    this.functions = new FakeFunctions(context);
+  }
+}
+
+/** `Excel.Functions`: DATE evaluated in the workbook's date system. */
+export class FakeFunctions {
+  constructor(private readonly context: FakeContext) {}
+
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    const serial1900 = Date.UTC(year, month - 1, day) / 86_400_000 + 25_569;
+    return new FakeFunctionResult(this.context, () => (this.context.excel.workbook.date1904 ? serial1900 - 1462 : serial1900));
+  }
+}
+
+/** `Excel.FunctionResult`: its `value` is computed when loaded. */
+export class FakeFunctionResult extends FakeClientObject {
+  protected readonly typeName = 'FunctionResult';
+  protected readonly scalarNames: readonly string[] = ['value', 'error'];
+  constructor(context: FakeContext, private readonly compute: () => number) {
+    super(context);
+  }
+
+  protected readScalar(name: string): unknown {
+    return name === 'value' ? this.compute() : null;
+  }
+
+  get value(): number {
+    return this.loadedValue<number>('value');
   }
 }
 
