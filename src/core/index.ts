@@ -7,7 +7,7 @@ export type { CellRole, ChartSpec, FigureKey, GridCell, GridValue, Merge, SheetG
 export type { CaseRecord, ResolvedUnit } from './model/case-record.ts';
 export { InputError, warningKindLabels, type BuildWarning, type WarningKind } from './model/warning.ts';
 
-export type { Settings, StageStep, UnitGroup, FirstLevelUnit, SecondLevelUnit, SourceSetting, ColumnMapping, TableColumns, MainTypeSetting, SettingsBasis, EntryOrigin } from './settings/settings.ts';
+export type { Settings, StageStep, UnitGroup, FirstLevelUnit, SecondLevelUnit, SourceSetting, ColumnMapping, TableColumns, MainTypeSetting, SettingsBasis, EntryOrigin, CustomTableSetting, CustomIndicatorSetting, TargetSetting } from './settings/settings.ts';
 export { defaultSettings } from './settings/defaults.ts';
 export { referencePreset, settingsPresets, type SettingsPreset } from './settings/presets.ts';
 export { proposeSettings, type LearnedSummary, type ProposedSettings } from './settings/learn-settings.ts';
@@ -23,14 +23,18 @@ export { createStageResolver } from './ingest/resolve-stage.ts';
 export { flagCase, type CaseFlags } from './stats/case-flags.ts';
 export { emptyCaseCounts, type CaseCounts } from './stats/case-counts.ts';
 export { computeCaseStatistics, type CaseStatistics, type UnitRow, type NamedCounts } from './stats/case-statistics.ts';
-export { findIndicator, indicatorNames } from './stats/indicators.ts';
+export { builtInIndicators, catalogueFor, indicatorNames, subjectLabels, type Indicator, type Subject } from './stats/indicators.ts';
+export { dimensions, dimensionNames, type Dimension, type DimensionName } from './stats/dimensions.ts';
+export { comparisonForms, resolveColumn } from './report/indicator-columns.ts';
+export { displayOptions, orderWords } from './report/custom-tables.ts';
+export { checkSettingsNames, settingsNameNotes, type NameNote } from './report/settings-names.ts';
 
-export { formatRate, rateNumberFormat } from './report/rate-display.ts';
+export { formatChange, formatRate, rateNumberFormat } from './report/rate-display.ts';
 export { historySheetName, readHistorySheet, type HistoryRecord } from './report/history.ts';
 export { fingerprintGrid, fingerprintSheet, metaSheetName } from './report/fingerprint.ts';
 export { caseTableNames, unitRowKey } from './report/case-tables.ts';
 
-export { parsePeriod, periodKey, periodLabel, shiftPeriod, startOfPeriod, endOfPeriod, type Period } from './time/period.ts';
+export { parsePeriod, periodKey, periodLabel, shiftPeriod, previousPeriod, samePeriodLastYear, startOfPeriod, endOfPeriod, type Period } from './time/period.ts';
 export { parseWallTime, sheetTimeReader, date1904Offset, formatWallTime, wallTimeFromExcelSerial, excelSerialFromWallTime, wallTimeOf, type WallTime } from './time/wall-time.ts';
 
 export { generatedSheetNames, discoverSheets, type SheetDiscovery } from './assemble/discover-sheets.ts';

@@ -138,7 +138,7 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   });
   const layouts = readLayoutStore(sheets.find((sheet) => sheet.name === layoutSheetName));
   const carried = carriedSuggestions(sheets, layouts, context.previousLabel);
-  const tables = buildReportTables({ context, statistics: hasCases ? statistics : null, hotline, topics, callerNames: exports.callerNames, carriedSuggestions: carried });
+  const tables = buildReportTables({ context, statistics: hasCases ? statistics : null, hotline, topics, callerNames: exports.callerNames, carriedSuggestions: carried, asOf, returnedIds: exports.returnedIds });
   // Every text of the report is masked (unit, source and category names come from the export too) and
   // kept within Excel's 32,767 characters, before the sheets are fingerprinted.
   const mask = maskerFor(exports.callerNames);
@@ -159,6 +159,7 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const reconciliation = [
     ...(hasCases ? reconcileCases(statistics, records, period, asOf, hasDeadlineColumn, caseAccounting, settings) : []),
     ...(hotline ? reconcileHotline(hotline, orders, period, orderAccounting) : []),
+    ...tables.checks,
   ];
   const summary = summaryLines({ periodLabel: label, statistics: hasCases ? statistics : null, hotline, asOfText, asOfWhy: asOfSourceWords(asOfSource), reconciliation });
   return {

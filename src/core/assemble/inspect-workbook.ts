@@ -14,6 +14,7 @@ import { discoverSheets } from './discover-sheets.ts';
 import { defaultPeriodAt, earliestPlausibleTime } from './choose-period.ts';
 import { resolveSettings, type CarryOver } from './load-exports.ts';
 import type { LearnedSummary } from '../settings/learn-settings.ts';
+import { checkSettingsNames } from '../report/settings-names.ts';
 
 export interface SheetSummary {
   readonly sheet: string;
@@ -32,6 +33,7 @@ export interface WorkbookInspection {
   readonly sheets: readonly SheetSummary[];
   readonly settings: Settings;
   readonly settingsFound: boolean;
+  /** Problems of the settings sheet, and every name in it that was taken as another or not understood. */
   readonly settingsWarnings: readonly BuildWarning[];
   /** `2021-09`, or null when no case has a readable report time. */
   readonly suggestedPeriod: string | null;
@@ -86,7 +88,7 @@ export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: 
     sheets: summaries,
     settings,
     settingsFound: read.sheetFound,
-    settingsWarnings: read.warnings,
+    settingsWarnings: [...read.warnings, ...checkSettingsNames(settings)],
     suggestedPeriod,
     latestEvent: Number.isFinite(latest) ? formatWallTime(latest) : null,
     asOfOverride: settings.asOfOverride,

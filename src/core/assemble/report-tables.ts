@@ -8,16 +8,22 @@
 import type { SheetGrid } from '../model/grid.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
-import { settingsSheetName } from '../settings/settings-sheet.ts';
 import type { CaseStatistics } from '../stats/case-statistics.ts';
 import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
 import type { TopicFigures } from '../stats/focus-topics.ts';
 import { buildCountyTable, buildOverviewTable, buildTopSubTypeTable, buildUnitTable, type BuiltTable, type TableContext } from '../report/case-tables.ts';
-import { buildHotlineTables } from '../report/hotline-tables.ts';
+import { buildHotlineTables, hotlineTableNames } from '../report/hotline-tables.ts';
 import { buildAnalysisSheet } from '../report/analysis.ts';
 import type { RowTags } from '../report/layout-store.ts';
 import { historySheetName, type HistoryLookup, type HistoryRecord } from '../report/history.ts';
-import { endOfPeriod, periodKey, periodLabel, shiftPeriod, startOfPeriod, type Period } from '../time/period.ts';
+import { buildCustomTables, type CustomTableCheck } from '../report/custom-tables.ts';
+import { earlierWarnings } from '../report/earlier-periods.ts';
+import { checkSettingsNames } from '../report/settings-names.ts';
+import { flagCase } from '../stats/case-flags.ts';
+import { caseFactsOf, orderFactsOf } from '../stats/dimensions.ts';
+import { createHotlineUnitNamer } from '../stats/hotline-statistics.ts';
+import { flagOrder } from '../stats/order-counts.ts';
+import { endOfPeriod, periodKey, periodLabel, previousPeriod, samePeriodLastYear, startOfPeriod, type Period } from '../time/period.ts';
 import { formatWallDate, type WallTime } from '../time/wall-time.ts';
 import { asOfSourceWords, type AsOfSource } from './choose-period.ts';
 
@@ -34,8 +40,9 @@ export interface TableContextOptions {
 /** What every table builder needs: names of the period and the previous one, the history, the notes under each table. */
 export function createTableContext(options: TableContextOptions): TableContext {
   const { period, history } = options;
-  const previous = shiftPeriod(period, -1);
+  const previous = previousPeriod(period);
   const previousKey = periodKey(previous);
+  const lastYear = samePeriodLastYear(period);
   const endText = formatWallDate((endOfPeriod(period) as WallTime) - 1000);
   const notes = [
     `统计时段：${formatWallDate(startOfPeriod(period))} 至 ${endText}（按上报/受理时间）；统计时点：${options.asOfText}${asOfSourceWords(options.asOfSource)}。`,
@@ -46,10 +53,13 @@ export function createTableContext(options: TableContextOptions): TableContext {
     found ? `上期为${periodLabel(previous)}，取自"${historySheetName}"表。` : `"${historySheetName}"表中没有${periodLabel(previous)}的数据，本表的上期列为空；可先生成${periodLabel(previous)}，或在该表中补录。`;
   return {
     settings: options.settings,
+    period,
     periodKey: periodKey(period),
     previousKey,
+    lastYearKey: periodKey(lastYear),
     periodLabel: periodLabel(period),
     previousLabel: periodLabel(previous),
+    lastYearLabel: periodLabel(lastYear),
     history,
     hasDeadlineColumn: options.hasDeadlineColumn,
     notes,
@@ -69,6 +79,9 @@ export interface ReportTablesInput {
   readonly callerNames: ReadonlySet<string>;
   /** Last month's 三、工作建议 as the clerk left them (null: no such sheet), for 具体分析. */
   readonly carriedSuggestions?: readonly string[] | null;
+  /** The as-of time and the returns sheets' returns, for the flags of the clerk's own tables. */
+  readonly asOf: WallTime;
+  readonly returnedIds?: ReadonlyMap<string, number>;
 }
 
 export interface ReportTables {
@@ -80,9 +93,11 @@ export interface ReportTables {
   readonly warnings: readonly BuildWarning[];
   /** Row tags of sheets, for the layout store (具体分析's drafted suggestions). */
   readonly rowTags: ReadonlyMap<string, RowTags>;
+  /** The reconciliation of the clerk's own tables. */
+  readonly checks: readonly CustomTableCheck[];
 }
 
-/** Builds every report sheet of the period. */
+/** Builds every report sheet of the period: the standard ones in the order of the brief, then the clerk's own, then 具体分析. */
 export function buildReportTables(input: ReportTablesInput): ReportTables {
   const { context, statistics, hotline } = input;
   const caseTables: BuiltTable[] = statistics ? [buildOverviewTable(statistics, context), buildUnitTable(statistics, context), buildCountyTable(statistics, context)] : [];
@@ -91,53 +106,32 @@ export function buildReportTables(input: ReportTablesInput): ReportTables {
   const previousReceived = hotlineTables?.previousReceived ?? null;
   // 二、具体分析 and 三、工作建议, drafted from the same figures: the last sheet of the period.
   const analysis = buildAnalysisSheet({ context, statistics, hotline, topics: input.topics, previousReceived, carriedSuggestions: input.carriedSuggestions ?? null });
+  const standardGrids = [...caseTables.map((table) => table.grid), ...(hotlineTables?.grids ?? []), ...trailing.map((table) => table.grid)];
+  // The clerk's own tables come after the standard ones (and before 具体分析).
+  const custom = buildCustomTables({
+    context,
+    cases: statistics && context.settings.customTables.length ? caseFactsOf(statistics.cohort, (record) => flagCase(record, input.asOf, context.hasDeadlineColumn)) : null,
+    orders:
+      hotline && context.settings.customTables.length
+        ? orderFactsOf(hotline.cohort, { flagsOf: (order) => flagOrder(order, input.asOf, input.returnedIds), categoryOf: hotline.categoryOf, unitNameOf: createHotlineUnitNamer(context.settings) })
+        : null,
+    takenSheetNames: [...standardGrids, analysis.grid].map((grid) => grid.name),
+  });
+  // What the history lacks of earlier periods: said once per period, naming every table and column.
+  const earlier = earlierWarnings(
+    [
+      ...[...caseTables, ...trailing].map((table) => ({ sheet: table.grid.name, name: table.grid.name.slice(context.periodLabel.length + 1), columns: table.earlierColumns })),
+      ...(hotlineTables ? [{ sheet: hotlineTables.grids[0].name, name: hotlineTableNames.received, columns: hotlineTables.earlierColumns }] : []),
+      ...custom.earlier,
+    ],
+    context,
+  );
   return {
-    grids: [...caseTables.map((table) => table.grid), ...(hotlineTables?.grids ?? []), ...trailing.map((table) => table.grid), analysis.grid],
-    history: [...caseTables.flatMap((table) => table.history), ...(hotlineTables?.history ?? []), ...trailing.flatMap((table) => table.history)],
+    grids: [...standardGrids, ...custom.grids, analysis.grid],
+    history: [...caseTables.flatMap((table) => table.history), ...(hotlineTables?.history ?? []), ...trailing.flatMap((table) => table.history), ...custom.history],
     previousReceived,
-    warnings: [...tableWarnings([...caseTables, ...trailing], context), ...analysis.warnings],
+    warnings: [...checkSettingsNames(context.settings), ...earlier, ...custom.warnings, ...analysis.warnings],
     rowTags: new Map([[analysis.grid.name, analysis.rowTags]]),
+    checks: custom.checks,
   };
-}
-
-function tableWarnings(tables: readonly BuiltTable[], context: TableContext): BuildWarning[] {
-  const warnings: BuildWarning[] = [];
-  const unknown = [...new Set(tables.flatMap((table) => table.unknownColumns))];
-  if (unknown.length) {
-    warnings.push({ kind: 'settings', sheet: settingsSheetName, rows: [], message: `【表格列】中的"${unknown.join('、')}"不是已知指标，这些列为空。`, action: '改为已知的指标名称，如 上报数、处置率、按期结案率、有效上报率，或在前面加"上期"。' });
-  }
-  // Only what is true: a column is said to be empty only when no cell of it found a figure, and the
-  // tables are named; rows missing from an otherwise filled column (a new unit) are said as such.
-  const columns = tables.flatMap((table) => table.previousColumns);
-  const empty = columns.filter((column) => column.filled === 0 && column.missingRows.length > 0);
-  if (empty.length) {
-    const byTable = new Map<string, string[]>();
-    for (const column of empty) byTable.set(column.table, [...(byTable.get(column.table) ?? []), column.column]);
-    const parts = [...byTable].map(([table, names]) => `"${context.periodLabel}-${table}"的${names.join('、')}列`);
-    warnings.push({
-      kind: 'noHistory',
-      sheet: historySheetName,
-      rows: [],
-      message: `"${historySheetName}"表中没有${context.previousLabel}的数值，${parts.join('，')}为空。`,
-      action: `先用${context.previousLabel}的导出生成一次，或在"${historySheetName}"表中补录上期数值。`,
-    });
-  }
-  const partial = columns.filter((column) => column.filled > 0 && column.missingRows.length > 0);
-  const partialByTable = new Map<string, Set<string>>();
-  for (const column of partial) {
-    const rows = partialByTable.get(column.table) ?? new Set<string>();
-    for (const row of column.missingRows) rows.add(row);
-    partialByTable.set(column.table, rows);
-  }
-  for (const [table, rows] of partialByTable) {
-    const names = [...rows];
-    warnings.push({
-      kind: 'noHistory',
-      sheet: historySheetName,
-      rows: [],
-      message: `"${context.periodLabel}-${table}"中 ${names.join('、')} 在"${historySheetName}"表中没有${context.previousLabel}的数值（上期没有这一行），这些行的上期格为空。`,
-      action: `如上期确有数值，可在"${historySheetName}"表中补录（表 ${table}，行 ${names[0]}）。`,
-    });
-  }
-  return warnings;
 }

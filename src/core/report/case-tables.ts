@@ -7,20 +7,27 @@ import type { GridCell, SheetGrid } from '../model/grid.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { CaseCounts } from '../stats/case-counts.ts';
 import type { CaseStatistics, UnitRow } from '../stats/case-statistics.ts';
-import { findIndicator, indicatorNames } from '../stats/indicators.ts';
+import { caseBaseFigures, catalogueFor, indicatorNames } from '../stats/indicators.ts';
+import type { Period } from '../time/period.ts';
 import type { HistoryLookup, HistoryRecord } from './history.ts';
-import { countCell, GridBuilder, headerCell, labelCell, noteCell, rateCell, titleCell } from './grid-builder.ts';
+import { GridBuilder, headerCell, labelCell, noteCell, titleCell } from './grid-builder.ts';
+import { FigureRows, type EarlierColumn, type FigureRow } from './figure-rows.ts';
+import { earlierNotes } from './earlier-periods.ts';
 
 /** What every table builder needs besides the figures. */
 export interface TableContext {
   readonly settings: Settings;
+  readonly period: Period;
   /** `2021-09`. */
   readonly periodKey: string;
-  /** `2021-08`. */
+  /** `2021-08`: where 上期 figures come from. */
   readonly previousKey: string;
+  /** `2020-09`: where 去年同期 figures come from. */
+  readonly lastYearKey: string;
   /** `2021年9月`. */
   readonly periodLabel: string;
   readonly previousLabel: string;
+  readonly lastYearLabel: string;
   readonly history: HistoryLookup;
   readonly hasDeadlineColumn: boolean;
   /** Lines under every table: the period and the as-of time, how it was built. */
@@ -37,76 +44,52 @@ export interface BuiltTable {
   readonly history: readonly HistoryRecord[];
   /** Column names no indicator has: shown empty, reported once. */
   readonly unknownColumns: readonly string[];
-  /** Each 上期 column of the table: how many of its cells the history filled, and the rows it left empty. */
-  readonly previousColumns: readonly PreviousColumn[];
-}
-
-/** A 上期 column of a table, as the history filled it. */
-export interface PreviousColumn {
-  readonly table: string;
-  readonly column: string;
-  readonly filled: number;
-  /** Row keys the history has no figure for. */
-  readonly missingRows: readonly string[];
+  /** Each column of an earlier period (上期X, X环比, 去年同期X …): how the history filled it. */
+  readonly earlierColumns: readonly EarlierColumn[];
 }
 
 export const caseTableNames = { overview: '案件概况', units: '部门处置', counties: '县区办理', topSubTypes: '高发问题' } as const;
 
-/** Resolves the cells of one table row, tracking unknown names and missing history. */
+/** The figure cells of a standard case table: a row's counts in, its cells and history records out. */
 class RowFiller {
-  readonly unknown = new Set<string>();
-  private readonly previous = new Map<string, { filled: number; missingRows: string[] }>();
+  private readonly rows: FigureRows;
   constructor(
     private readonly context: TableContext,
-    private readonly table: string,
+    table: string,
     private readonly scope: 'city' | 'county',
-  ) {}
-
-  cell(name: string, rowKey: string, counts: CaseCounts, total: boolean): GridCell {
-    const found = findIndicator(name, this.scope);
-    if (!found) {
-      this.unknown.add(name);
-      return { value: null, role: 'int' };
-    }
-    const { indicator, previous } = found;
-    let value: number | null;
-    if (previous) {
-      const recorded = this.context.history.get(this.context.previousKey, this.table, rowKey, indicator.name);
-      let column = this.previous.get(name);
-      if (!column) {
-        column = { filled: 0, missingRows: [] };
-        this.previous.set(name, column);
-      }
-      if (recorded === undefined) column.missingRows.push(rowKey);
-      else column.filled++;
-      value = recorded ?? null;
-    } else {
-      value = indicator.needsDeadline && !this.context.hasDeadlineColumn ? null : indicator.value(counts);
-    }
-    const cell = indicator.kind === 'rate' ? rateCell(value, total) : countCell(value, total);
-    return previous ? cell : { ...cell, figure: { table: this.table, row: rowKey, indicator: indicator.name } };
+  ) {
+    this.rows = new FigureRows({ ...context, table, catalogue: catalogueFor(context.settings, 'cases', { county: scope === 'county' }), alwaysRecorded: indicatorNames });
   }
 
-  /** The 上期 columns seen so far, as the history filled them. */
-  previousColumns(): PreviousColumn[] {
-    return [...this.previous].map(([column, entry]) => ({ table: this.table, column, filled: entry.filled, missingRows: entry.missingRows }));
+  private row(key: string, counts: CaseCounts, totalKey?: string, totalCounts?: CaseCounts): FigureRow {
+    const figures = (of: CaseCounts) => caseBaseFigures(of, this.context.hasDeadlineColumn, this.scope === 'county');
+    return { key, figures: figures(counts), totalKey, totalFigures: totalCounts ? figures(totalCounts) : undefined };
   }
 
-  /** Every catalogue figure of a row, for the history sheet. */
-  record(rowKey: string, counts: CaseCounts): HistoryRecord[] {
-    return indicatorNames.map((name) => {
-      const indicator = findIndicator(name, this.scope)?.indicator;
-      const value = !indicator || (indicator.needsDeadline && !this.context.hasDeadlineColumn) ? null : indicator.value(counts);
-      return { period: this.context.periodKey, table: this.table, row: rowKey, indicator: name, value, asOf: this.context.asOfText, recordedAt: this.context.builtAtText };
-    });
+  /** The cell of column `name` for a row; `totalKey`/`totalCounts` are the 合计 row's, for 占比. */
+  cell(name: string, rowKey: string, counts: CaseCounts, total: boolean, totalKey?: string, totalCounts?: CaseCounts): GridCell {
+    return this.rows.cell(name, this.row(rowKey, counts, totalKey, totalCounts), total);
+  }
+
+  /** Every catalogue figure of a row (and every indicator the table shows), for the history sheet. */
+  record(rowKey: string, counts: CaseCounts, totalCounts?: CaseCounts): HistoryRecord[] {
+    return this.rows.record(this.row(rowKey, counts, undefined, totalCounts));
+  }
+
+  get unknown(): ReadonlySet<string> {
+    return this.rows.unknown;
+  }
+
+  get earlier(): EarlierColumn[] {
+    return this.rows.earlier;
   }
 }
 
-/** The notes under a table; a table with 上期 columns says where they came from, true of its own cells. */
-function addNotes(builder: GridBuilder, context: TableContext, previous: readonly PreviousColumn[]): void {
+/** The notes under a table; a table with 上期 or 去年同期 columns says where they came from, true of its own cells. */
+function addNotes(builder: GridBuilder, context: TableContext, earlier: readonly EarlierColumn[]): void {
   builder.addBlankRow();
   const lines = [...context.notes];
-  if (previous.length) lines.splice(1, 0, context.previousNote(previous.some((column) => column.filled > 0)));
+  lines.splice(1, 0, ...earlierNotes(context, earlier));
   for (const note of lines) builder.addRow([noteCell(note)]);
 }
 
@@ -127,11 +110,11 @@ export function buildOverviewTable(stats: CaseStatistics, context: TableContext)
   const history: HistoryRecord[] = [];
   const rows = [...stats.bySource.map((source) => ({ key: source.name, counts: source.counts, total: false })), { key: '总计', counts: stats.total, total: true }];
   for (const row of rows) {
-    builder.addRow([labelCell(row.key, row.total), ...columns.map((name) => filler.cell(name, row.key, row.counts, row.total))]);
-    history.push(...filler.record(row.key, row.counts));
+    builder.addRow([labelCell(row.key, row.total), ...columns.map((name) => filler.cell(name, row.key, row.counts, row.total, '总计', stats.total))]);
+    history.push(...filler.record(row.key, row.counts, stats.total));
   }
-  addNotes(builder, context, filler.previousColumns());
-  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 1 }), history, unknownColumns: [...filler.unknown], previousColumns: filler.previousColumns() };
+  addNotes(builder, context, filler.earlier);
+  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 1 }), history, unknownColumns: [...filler.unknown], earlierColumns: filler.earlier };
 }
 
 /** History row key of a unit row. */
@@ -163,10 +146,10 @@ export function buildUnitTable(stats: CaseStatistics, context: TableContext): Bu
   for (const row of stats.unitRows) {
     const key = unitRowKey(row);
     const total = row.role === 'subtotal';
-    const figures = columns.map((name) => filler.cell(name, key, row.counts, total));
+    const figures = columns.map((name) => filler.cell(name, key, row.counts, total, '总计', stats.cityTotal));
     // A unit not in the settings is not recorded: once the clerk adds it and rebuilds, it is. (A wrong
     // unit column can give 100,000 such rows, whose history would be larger than the export.)
-    if (row.known) history.push(...filler.record(key, row.counts));
+    if (row.known) history.push(...filler.record(key, row.counts, stats.cityTotal));
     if (row.level2 === null) {
       closeBlock(builder.rowCount - 1);
       const index = builder.addRow([labelCell(row.level1), labelCell(''), ...figures]);
@@ -182,11 +165,11 @@ export function buildUnitTable(stats: CaseStatistics, context: TableContext): Bu
     if (total) closeBlock(index);
   }
   closeBlock(builder.rowCount - 1);
-  const totalIndex = builder.addRow([labelCell('总计', true), labelCell('', true), ...columns.map((name) => filler.cell(name, '总计', stats.cityTotal, true))]);
+  const totalIndex = builder.addRow([labelCell('总计', true), labelCell('', true), ...columns.map((name) => filler.cell(name, '总计', stats.cityTotal, true, '总计', stats.cityTotal))]);
   builder.merge(totalIndex, 0, totalIndex, 1);
-  history.push(...filler.record('总计', stats.cityTotal));
-  addNotes(builder, context, filler.previousColumns());
-  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 2 }), history, unknownColumns: [...filler.unknown], previousColumns: filler.previousColumns() };
+  history.push(...filler.record('总计', stats.cityTotal, stats.cityTotal));
+  addNotes(builder, context, filler.earlier);
+  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 2 }), history, unknownColumns: [...filler.unknown], earlierColumns: filler.earlier };
 }
 
 /** （三）各县（市、区）: transposed, a column per county, a row per indicator. */
@@ -200,12 +183,12 @@ export function buildCountyTable(stats: CaseStatistics, context: TableContext): 
   builder.merge(0, 0, 0, Math.max(width - 1, 0));
   builder.addRow([headerCell('案件受理'), ...stats.counties.map((county) => headerCell(county.name))]);
   for (const name of rowsWanted) {
-    builder.addRow([labelCell(name), ...stats.counties.map((county) => filler.cell(name, county.name, county.counts, false))]);
+    builder.addRow([labelCell(name), ...stats.counties.map((county) => filler.cell(name, county.name, county.counts, false, '合计', stats.countyTotal))]);
   }
-  const history = stats.counties.flatMap((county) => filler.record(county.name, county.counts));
-  history.push(...filler.record('合计', stats.countyTotal));
-  addNotes(builder, context, filler.previousColumns());
-  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 1, wrapWidth: 14 }), history, unknownColumns: [...filler.unknown], previousColumns: filler.previousColumns() };
+  const history = stats.counties.flatMap((county) => filler.record(county.name, county.counts, stats.countyTotal));
+  history.push(...filler.record('合计', stats.countyTotal, stats.countyTotal));
+  addNotes(builder, context, filler.earlier);
+  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 1, wrapWidth: 14 }), history, unknownColumns: [...filler.unknown], earlierColumns: filler.earlier };
 }
 
 /** 高发问题: per kind (事件, 部件), a totals row then its most reported sub-types (ties by name). */
@@ -222,15 +205,17 @@ export function buildTopSubTypeTable(stats: CaseStatistics, context: TableContex
   const history: HistoryRecord[] = [];
   for (const kind of stats.byKind) {
     if (kind.counts.reported === 0) continue;
-    const start = builder.addRow([labelCell(kind.kind), labelCell('合计', true), ...columns.map((name) => filler.cell(name, `${kind.kind}/合计`, kind.counts, true))]);
-    history.push(...filler.record(`${kind.kind}/合计`, kind.counts));
+    const blockTotal = `${kind.kind}/合计`;
+    const start = builder.addRow([labelCell(kind.kind), labelCell('合计', true), ...columns.map((name) => filler.cell(name, blockTotal, kind.counts, true, blockTotal, kind.counts))]);
+    history.push(...filler.record(blockTotal, kind.counts, kind.counts));
     for (const subType of kind.subTypes.slice(0, howMany)) {
       const key = `${kind.kind}/${subType.name}`;
-      builder.addRow([labelCell(kind.kind), labelCell(subType.name), ...columns.map((name) => filler.cell(name, key, subType.counts, false))]);
-      history.push(...filler.record(key, subType.counts));
+      builder.addRow([labelCell(kind.kind), labelCell(subType.name), ...columns.map((name) => filler.cell(name, key, subType.counts, false, blockTotal, kind.counts))]);
     }
     builder.merge(start, 0, builder.rowCount - 1, 0);
+    // Every sub-type is recorded, not only those shown: one new to the top N next month still has its 上期.
+    for (const subType of kind.subTypes) history.push(...filler.record(`${kind.kind}/${subType.name}`, subType.counts, kind.counts));
   }
-  addNotes(builder, context, filler.previousColumns());
-  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 2 }), history, unknownColumns: [...filler.unknown], previousColumns: filler.previousColumns() };
+  addNotes(builder, context, filler.earlier);
+  return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 2 }), history, unknownColumns: [...filler.unknown], earlierColumns: filler.earlier };
 }

@@ -3,7 +3,7 @@
  * (a CJK character is two width units, as Excel measures it). Used by every table of the report.
  */
 import type { GridCell, Merge, SheetGrid } from '../model/grid.ts';
-import { formatRate, rateNumberFormat } from './rate-display.ts';
+import { changeNumberFormat, rateCellText, rateNumberFormat, type ChangeStyle } from './rate-display.ts';
 
 export const titleCell = (text: string): GridCell => ({ value: text, role: 'title' });
 export const headerCell = (text: string): GridCell => ({ value: text, role: 'header' });
@@ -14,6 +14,9 @@ export const countCell = (value: number | null, total = false): GridCell => ({ v
 /** A rate cell: the number kept, the per-cell display format chosen by the rate rule; empty for no rate. */
 export const rateCell = (value: number | null, total = false): GridCell =>
   value === null ? { value: null, role: 'rate', bold: total || undefined } : { value, role: 'rate', numFmt: rateNumberFormat(value), bold: total || undefined };
+/** A relative change (增减幅, 环比, 同比): a rate, shown with a sign or with arrows. */
+export const changeCell = (value: number | null, style: ChangeStyle, total = false): GridCell =>
+  value === null ? { value: null, role: 'rate', bold: total || undefined } : { value, role: 'rate', numFmt: changeNumberFormat(value, style), bold: total || undefined };
 
 /** Display width of a text in Excel's character units (CJK and full-width count two). */
 export function displayWidth(text: string): number {
@@ -24,7 +27,7 @@ export function displayWidth(text: string): number {
 
 function cellText(cell: GridCell): string {
   if (cell.value === null) return '';
-  if (cell.role === 'rate' && typeof cell.value === 'number') return formatRate(cell.value);
+  if (cell.role === 'rate' && typeof cell.value === 'number') return rateCellText(cell.value, cell.numFmt);
   return String(cell.value);
 }
 

@@ -90,10 +90,12 @@ export function mergeHistory(existing: readonly HistoryRecord[], fresh: readonly
 export class HistoryLookup {
   private readonly values = new Map<string, number | null>();
   private readonly periods = new Set<string>();
+  private readonly built = new Set<string>();
   constructor(records: readonly HistoryRecord[]) {
     for (const record of records) {
       this.values.set(HistoryLookup.key(record.period, record.table, record.row, record.indicator), record.value);
       this.periods.add(`${record.period}\u0000${record.table}`);
+      if (record.recordedAt !== '') this.built.add(`${record.period}\u0000${record.table}`);
     }
   }
   private static key(period: string, table: string, row: string, indicator: string): string {
@@ -106,6 +108,14 @@ export class HistoryLookup {
   /** Whether anything was recorded for that period and table. */
   has(period: string, table: string): boolean {
     return this.periods.has(`${period}\u0000${table}`);
+  }
+  /**
+   * Whether a build recorded that period and table (rows with a 记录时间). A build records every row
+   * of its tables, so a row it did not record had nothing to count; rows typed by hand (记录时间
+   * blank) may be only the few a published brief showed.
+   */
+  wasBuilt(period: string, table: string): boolean {
+    return this.built.has(`${period}\u0000${table}`);
   }
 }
 

@@ -3,15 +3,20 @@
  * of categories, 热难点 （五） and 十件事 （六）. Every description passes through the masking of
  * personal information; no caller name or phone number reaches a cell.
  */
-import type { GridCell, SheetGrid } from '../model/grid.ts';
+import type { ChartSpec, SheetGrid } from '../model/grid.ts';
 import type { OrderRecord } from '../model/order-record.ts';
 import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
 import type { RepeatGroup } from '../stats/repeat-problems.ts';
 import type { TopicFigures } from '../stats/focus-topics.ts';
 import { maskPersonalInfo } from '../text/mask.ts';
+import { baseCountNames, catalogueFor, orderBaseFigures, type OrderFiguresKnown } from '../stats/indicators.ts';
+import { emptyOrderCounts, type OrderCounts } from '../stats/order-counts.ts';
 import type { HistoryRecord } from './history.ts';
+import { FigureRows, type EarlierColumn, type FigureRow } from './figure-rows.ts';
+import { earlierNotes } from './earlier-periods.ts';
+import { isRateColumn } from './indicator-columns.ts';
 import type { TableContext } from './case-tables.ts';
-import { countCell, GridBuilder, headerCell, labelCell, noteCell, rateCell, textCell, titleCell } from './grid-builder.ts';
+import { countCell, GridBuilder, headerCell, labelCell, noteCell, textCell, titleCell } from './grid-builder.ts';
 import { formatRate } from './rate-display.ts';
 
 const chartWidthInColumns = 8;
@@ -29,6 +34,10 @@ export interface HotlineTableContext extends Omit<TableContext, 'hasDeadlineColu
 export interface BuiltHotlineTables {
   readonly grids: readonly SheetGrid[];
   readonly history: readonly HistoryRecord[];
+  /** Entries of 【表格列】 12345按单位 / 12345按类别 that are no indicator. */
+  readonly unknownColumns: readonly string[];
+  /** Columns of 12345受理 of an earlier period (上期X, X环比 …), as the history filled them. */
+  readonly earlierColumns: readonly EarlierColumn[];
   /** 受理数 of the previous period, or null when the history has none. */
   readonly previousReceived: number | null;
 }
@@ -58,12 +67,37 @@ function addNotes(builder: GridBuilder, notes: readonly string[]): void {
   for (const note of notes) builder.addRow([noteCell(note)]);
 }
 
-function received(context: HotlineTableContext, stats: HotlineStatistics): { grid: SheetGrid; history: HistoryRecord[]; previous: number | null } {
+/** The by-unit or by-category table of 12345受理: its catalogue columns over the rows, then 合计. */
+function figureTable(
+  builder: GridBuilder,
+  rows: FigureRows,
+  options: { readonly label: string; readonly columns: readonly string[]; readonly prefix: string; readonly names: readonly string[]; readonly countsOf: ReadonlyMap<string, OrderCounts>; readonly total: OrderCounts; readonly known: OrderFiguresKnown },
+): { header: number; last: number; valueCol: number | null; history: HistoryRecord[] } {
+  const totalFigures = orderBaseFigures(options.total, options.known);
+  const history: HistoryRecord[] = [];
+  const header = builder.addRow([headerCell(options.label), ...options.columns.map(headerCell)]);
+  for (const name of options.names) {
+    const row: FigureRow = { key: `${options.prefix}/${name}`, figures: orderBaseFigures(options.countsOf.get(name) ?? emptyOrderCounts(), options.known), totalKey: '总计', totalFigures };
+    builder.addRow([labelCell(name), ...options.columns.map((entry) => rows.cell(entry, row, false))]);
+    history.push(...rows.record(row));
+  }
+  const last = builder.rowCount - 1;
+  const total: FigureRow = { key: '总计', figures: totalFigures, totalKey: '总计', totalFigures };
+  builder.addRow([labelCell('合计', true), ...options.columns.map((entry) => rows.cell(entry, total, true))]);
+  // The chart shows the first column of this period's 受理数 (or of any count).
+  const counts = options.columns.map((entry) => rows.column(entry));
+  const chartColumn = counts.findIndex((column) => column?.comparison === 'current' && column.indicator.name === '受理数');
+  const anyCount = counts.findIndex((column) => column?.comparison === 'current' && !isRateColumn(column));
+  const valueCol = chartColumn >= 0 ? chartColumn + 1 : anyCount >= 0 ? anyCount + 1 : null;
+  return { header, last, valueCol, history };
+}
+
+function received(context: HotlineTableContext, stats: HotlineStatistics): { grid: SheetGrid; history: HistoryRecord[]; previous: number | null; rows: FigureRows } {
   const table = hotlineTableNames.received;
   const builder = new GridBuilder();
-  const figureCell = (cell: GridCell, row: string, indicator: string): GridCell => ({ ...cell, figure: { table, row, indicator } });
-  const record = (row: string, indicator: string, value: number | null): HistoryRecord => ({ period: context.periodKey, table, row, indicator, value, asOf: context.asOfText, recordedAt: context.builtAtText });
-  const history: HistoryRecord[] = [record('总计', '受理数', stats.received), record('总计', '超期数', stats.overdue), record('总计', '回退数', stats.returned), record('总计', '已办结', stats.done)];
+  const rows = new FigureRows({ ...context, table, catalogue: catalogueFor(context.settings, 'hotline'), alwaysRecorded: baseCountNames('hotline') });
+  const history: HistoryRecord[] = [];
+  const known: OrderFiguresKnown = { overdue: stats.overdueKnown, returns: stats.returnsKnown };
   const previous = context.history.get(context.previousKey, table, '总计', '受理数') ?? null;
   builder.addRow([titleCell(`（四）12345政务服务便民热线受理情况（${context.periodLabel}）`)]);
   // The tables are three columns narrow; the title spans the width of the charts below them.
@@ -77,13 +111,9 @@ function received(context: HotlineTableContext, stats: HotlineStatistics): { gri
 
   builder.addRow([noteCell('1、部门受理情况')]);
   builder.addRow([noteCell(`${context.periodLabel}，${stats.byUnit.map((unit) => `${unit.name}${unit.count}件`).join('，')}。`)]);
-  const unitHeader = builder.addRow([headerCell('承办单位'), headerCell('受理数'), headerCell('占比')]);
-  for (const unit of stats.byUnit) {
-    builder.addRow([labelCell(unit.name), figureCell(countCell(unit.count), `单位/${unit.name}`, '受理数'), rateCell(stats.received ? unit.count / stats.received : null)]);
-    history.push(record(`单位/${unit.name}`, '受理数', unit.count));
-  }
-  const unitLast = builder.rowCount - 1;
-  builder.addRow([labelCell('合计', true), figureCell(countCell(stats.received, true), '总计', '受理数'), rateCell(stats.received ? 1 : null, true)]);
+  const columns = context.settings.tableColumns;
+  const units = figureTable(builder, rows, { label: '承办单位', columns: columns.hotlineUnits, prefix: '单位', names: stats.byUnit.map((unit) => unit.name), countsOf: stats.countsByUnit, total: stats.counts, known });
+  history.push(...units.history);
   builder.addBlankRow();
 
   builder.addRow([noteCell('2、各案件类别受理情况')]);
@@ -94,13 +124,8 @@ function received(context: HotlineTableContext, stats: HotlineStatistics): { gri
         (biggest && stats.received ? `其中${biggest.name}最多，占${formatRate(biggest.count / stats.received)}。` : ''),
     ),
   ]);
-  const categoryHeader = builder.addRow([headerCell('案件类别'), headerCell('受理数'), headerCell('占比')]);
-  for (const category of stats.byCategory) {
-    builder.addRow([labelCell(category.name), figureCell(countCell(category.count), `类别/${category.name}`, '受理数'), rateCell(stats.received ? category.count / stats.received : null)]);
-    history.push(record(`类别/${category.name}`, '受理数', category.count));
-  }
-  const categoryLast = builder.rowCount - 1;
-  builder.addRow([labelCell('合计', true), countCell(stats.received, true), rateCell(stats.received ? 1 : null, true)]);
+  const categories = figureTable(builder, rows, { label: '案件类别', columns: columns.hotlineCategories, prefix: '类别', names: stats.byCategory.map((category) => category.name), countsOf: stats.countsByCategory, total: stats.counts, known });
+  history.push(...categories.history);
   builder.addBlankRow();
 
   builder.addRow([noteCell('3、回退情况')]);
@@ -109,35 +134,36 @@ function received(context: HotlineTableContext, stats: HotlineStatistics): { gri
   ]);
   builder.addRow([headerCell('单位'), headerCell('回退数')]);
   for (const unit of stats.returnsByUnit) builder.addRow([labelCell(unit.name), countCell(unit.count)]);
-  builder.addRow([labelCell('合计', true), figureCell(countCell(stats.returned, true), '总计', '回退数')]);
-  addNotes(builder, [context.notes[0], context.previousNote(previous !== null), ...context.notes.slice(1)]);
+  builder.addRow([labelCell('合计', true), { ...countCell(stats.returnsKnown ? stats.returned : null, true), figure: { table, row: '总计', indicator: '回退数' } }]);
+  history.push(...rows.record({ key: '总计', figures: orderBaseFigures(stats.counts, known), totalKey: '总计', totalFigures: orderBaseFigures(stats.counts, known) }));
+  // 较上期 in the summary line reads the 上期 受理数: the note says where it came from.
+  const earlier = rows.earlier;
+  addNotes(builder, [context.notes[0], context.previousNote(previous !== null || earlier.some((column) => column.which === 'previous' && column.filled > 0)), ...earlierNotes(context, earlier.filter((column) => column.which === 'lastYear')), ...context.notes.slice(1)]);
 
   // Charts go below everything: the summary lines overflow to the right and must not run under them.
   const chartTop = builder.rowCount + 1;
+  const chart = (part: typeof units, spec: Omit<ChartSpec, 'categories' | 'values'>): ChartSpec[] =>
+    part.valueCol === null ? [] : [{ ...spec, categories: { row: part.header + 1, col: 0, lastRow: part.last }, values: { row: part.header + 1, col: part.valueCol, lastRow: part.last } }];
   const charts =
     stats.received > 0
       ? [
-          {
+          ...chart(units, {
             type: 'column' as const,
             title: `${context.periodLabel}各部门受理情况`,
             seriesName: '受理数',
-            categories: { row: unitHeader + 1, col: 0, lastRow: unitLast },
-            values: { row: unitHeader + 1, col: 1, lastRow: unitLast },
             anchor: { row: chartTop, col: 0, rows: columnChartRows, cols: chartWidthInColumns },
             labels: 'value' as const,
-          },
-          {
+          }),
+          ...chart(categories, {
             type: 'pie' as const,
             title: `${context.periodLabel}各案件类别占比`,
             seriesName: '受理数',
-            categories: { row: categoryHeader + 1, col: 0, lastRow: categoryLast },
-            values: { row: categoryHeader + 1, col: 1, lastRow: categoryLast },
             anchor: { row: chartTop + columnChartRows + 1, col: 0, rows: pieChartRows, cols: chartWidthInColumns },
             labels: 'categoryAndPercent' as const,
-          },
+          }),
         ]
       : [];
-  return { grid: builder.toSheet(sheetName(context, hotlineTableNames.received), { freezeRows: 1, charts }), history, previous };
+  return { grid: builder.toSheet(sheetName(context, hotlineTableNames.received), { freezeRows: 1, charts }), history, previous, rows };
 }
 
 function unitLabels(group: RepeatGroup): [string, string | null] {
@@ -218,6 +244,8 @@ export function buildHotlineTables(stats: HotlineStatistics, topicFigures: reado
   return {
     grids: [first.grid, repeats(context, stats), topics(context, topicFigures, repeatDescription)],
     history: first.history,
+    unknownColumns: [...first.rows.unknown],
+    earlierColumns: first.rows.earlier,
     previousReceived: first.previous,
   };
 }

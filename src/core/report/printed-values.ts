@@ -4,12 +4,12 @@
  * JSON, the browser preview's checks and tests.
  */
 import type { SheetGrid } from '../model/grid.ts';
-import { formatRate } from './rate-display.ts';
+import { rateCellText } from './rate-display.ts';
 
 /** The grid's rows as printed text, merged blocks filled in. */
 export function printedRows(grid: SheetGrid): string[][] {
   const rows = grid.cells.map((row) =>
-    row.map((cell) => (!cell || cell.value === null ? '' : cell.role === 'rate' && typeof cell.value === 'number' ? formatRate(cell.value) : String(cell.value))),
+    row.map((cell) => (!cell || cell.value === null ? '' : cell.role === 'rate' && typeof cell.value === 'number' ? rateCellText(cell.value, cell.numFmt) : String(cell.value))),
   );
   for (const merge of grid.merges) {
     for (let row = merge.row; row <= merge.lastRow; row++) {

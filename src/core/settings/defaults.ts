@@ -81,6 +81,11 @@ export const defaultSettings: Settings = {
     counties: ['受理数', '处置率', '结案率', '自行处置案件数'],
     topSubTypes: ['上报数', '立案数', '应结案数', '结案数', '结案率'],
     topSubTypeCount: 5,
+    hotlineUnits: ['受理数', '占比'],
+    hotlineCategories: ['受理数', '占比'],
   },
   brief: defaultBriefSettings,
+  customIndicators: [],
+  targets: [],
+  customTables: [],
 };

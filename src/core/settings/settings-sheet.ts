@@ -13,7 +13,8 @@ import { readYesNo } from '../text/yes-no.ts';
 import { parseFigure } from '../report/history.ts';
 import { standardMainTypes, standardSubTypes } from '../vocabulary/standard-categories.ts';
 import { defaultSettings } from './defaults.ts';
-import { briefSettingsRows, readBriefSettings } from './brief-settings.ts';
+import { briefSections, briefSettingsRows, readBriefSettings } from './brief-settings.ts';
+import { customSections, customSettingsRows, readCustomSettings, settingsHelpRows } from './custom-table-settings.ts';
 import { stageSteps, type ColumnMapping, type EntryOrigin, type FocusTopic, type Settings, type StageStep, type TableColumns, type UnitGroup } from './settings.ts';
 
 export const settingsSheetName = '月报设置';
@@ -74,7 +75,7 @@ const basicKeys = {
   warnBelow: '按期结案率警戒线',
 } as const;
 
-const tableKeys = { overview: '案件概况', units: '部门处置', counties: '县区办理', topSubTypes: '高发问题', topCount: '高发问题小类数' } as const;
+const tableKeys = { overview: '案件概况', units: '部门处置', counties: '县区办理', topSubTypes: '高发问题', topCount: '高发问题小类数', hotlineUnits: '12345按单位', hotlineCategories: '12345按类别' } as const;
 
 const join = (items: readonly string[]) => items.join('、');
 const h = (text: string): GridCell => ({ value: text, role: 'header' });
@@ -144,6 +145,8 @@ export function settingsToGrid(settings: Settings): SheetGrid {
   add(p(tableKeys.counties), p(join(columns.counties)));
   add(p(tableKeys.topSubTypes), p(join(columns.topSubTypes)));
   add(p(tableKeys.topCount), p(columns.topSubTypeCount));
+  add(p(tableKeys.hotlineUnits), p(join(columns.hotlineUnits)));
+  add(p(tableKeys.hotlineCategories), p(join(columns.hotlineCategories)));
   add();
   rows.push(...briefSettingsRows(settings.brief));
   add(marker(section.mappings));
@@ -152,18 +155,22 @@ export function settingsToGrid(settings: Settings): SheetGrid {
     const label = fieldsByKind[mapping.kind].find((spec) => spec.field === mapping.field)?.label ?? mapping.field;
     add(p(sheetKindLabels[mapping.kind]), p(mapping.header), p(label));
   }
+  rows.push(...customSettingsRows(settings));
   add();
   add(marker(section.standard));
   add(h('大类代码'), h('大类'), h('小类代码'), h('小类'));
   for (const main of standardMainTypes.filter((entry) => entry.kind === '事件')) {
     for (const sub of standardSubTypes.filter((entry) => entry.kind === '事件' && entry.mainCode === main.code)) add(p(main.code), p(main.name), p(sub.code), p(sub.name));
   }
+  rows.push(...settingsHelpRows());
   return { name: settingsSheetName, role: 'settings', cells: rows, merges: [], colWidths: [22, 28, 40, 40, 30], freeze: { rows: 0, cols: 0 } };
 }
 
-interface Section {
+export interface Section {
   readonly title: string;
-  /** The section's header row. */
+  /** Sheet row number of the 【…】 row. */
+  readonly titleRow: number;
+  /** The section's header row (spaces dropped; empty when the section has none). */
   readonly headers: readonly string[];
   /** Sheet row number of each data row, and its cells. */
   readonly rows: readonly { readonly row: number; readonly cells: readonly string[]; readonly raw: readonly CellValue[] }[];
@@ -172,12 +179,12 @@ interface Section {
 function readSections(sheet: RawSheet): Map<string, Section> {
   const sections = new Map<string, Section>();
   const firstRow = sheet.firstRow ?? 1;
-  let current: { title: string; headers: string[]; rows: Section['rows'][number][]; headerSeen: boolean; ended: boolean } | null = null;
+  let current: { title: string; titleRow: number; headers: string[]; rows: Section['rows'][number][]; headerSeen: boolean; ended: boolean } | null = null;
   sheet.rows.forEach((row, index) => {
     const cells = row.map((cell) => cellToText(cell));
     const first = (cells[0] ?? '').replace(/\s/g, '');
     if (/^【.+】$/.test(first)) {
-      current = { title: first, headers: [], rows: [], headerSeen: false, ended: false };
+      current = { title: first, titleRow: firstRow + index, headers: [], rows: [], headerSeen: false, ended: false };
       sections.set(first, current);
       return;
     }
@@ -330,7 +337,13 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
       counties: list(tableKeys.counties, d.tableColumns.counties),
       topSubTypes: list(tableKeys.topSubTypes, d.tableColumns.topSubTypes),
       topSubTypeCount: count !== null && Number.isInteger(count) && count > 0 ? count : d.tableColumns.topSubTypeCount,
+      hotlineUnits: list(tableKeys.hotlineUnits, d.tableColumns.hotlineUnits),
+      hotlineCategories: list(tableKeys.hotlineCategories, d.tableColumns.hotlineCategories),
     };
+    const known = new Set<string>(Object.values(tableKeys));
+    for (const { row, cells } of columnSection.rows) {
+      if (cells[0] && !known.has(cells[0])) warn([row], `【表格列】中的"${cells[0]}"不是已知的表，这一行未使用。`, `第一列应为 ${Object.values(tableKeys).join('、')} 之一；要加一张新表，请写在【自定义表格】中。`);
+    }
   }
 
   const mappingSection = get(section.mappings);
@@ -343,6 +356,12 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
       continue;
     }
     columnMappings.push({ kind, header: cells[1], field: field.field });
+  }
+
+  const custom = readCustomSettings(sections, warn);
+  const knownSections = new Set<string>([...Object.values(section), ...Object.values(customSections), ...Object.values(briefSections)]);
+  for (const found of sections.values()) {
+    if (!knownSections.has(found.title)) warn([found.titleRow], `设置表中的"${found.title}"一节不认识，未使用。`, `节名应为 ${[...knownSections].join('、')} 之一；请检查是否写错。`);
   }
 
   return {
@@ -365,6 +384,7 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
       tableColumns,
       // Sections added after a workbook's settings were made are not missing slips: defaults, no warning.
       brief: readBriefSettings((title) => sections.get(title) ?? null, warn, sheet.name),
+      ...custom,
     },
     warnings,
   };

@@ -132,6 +132,57 @@ export interface Settings {
   readonly brief: BriefSettings;
   /** Set when the settings were made by a first build (learned or a preset); absent once the clerk's sheet is read. */
   readonly basis?: SettingsBasis;
+  /** 【自定义指标】: the clerk's own rates and names (名称 = 分子 / 分母). */
+  readonly customIndicators: readonly CustomIndicatorSetting[];
+  /** 【目标】: figures typed per row, such as a county's monthly 任务数. */
+  readonly targets: readonly TargetSetting[];
+  /** 【自定义表格】: extra tables, one sheet each, after the standard ones. */
+  readonly customTables: readonly CustomTableSetting[];
+}
+
+/** A rate or another name the clerk defines: 名称 = 分子 / 分母; 分母 blank means 名称 is another name of 分子. */
+export interface CustomIndicatorSetting {
+  readonly name: string;
+  readonly numerator: string;
+  readonly denominator: string;
+}
+
+/** One typed figure: indicator `indicator` of the row `value` (of dimension `dimension`, any when blank) is `amount`. */
+export interface TargetSetting {
+  /** 维度 (来源, 县区 …); '' = whichever dimension has a row of that name. */
+  readonly dimension: string;
+  /** 维度值: the row's name (达川区), or 合计 for the total row. */
+  readonly value: string;
+  readonly indicator: string;
+  readonly amount: number;
+  /** 期间 `2021-09` the figure is for; '' = every period. */
+  readonly period: string;
+}
+
+/**
+ * One extra table, as written in 【自定义表格】; the words (dimensions, 范围, 排序, 显示) are read when
+ * the table is built (`report/custom-tables.ts`), so that their warnings name the table.
+ */
+export interface CustomTableSetting {
+  /** 表名: the sheet is `2021年9月-表名`. */
+  readonly name: string;
+  /** 按: the rows' dimension (来源, 大类, 小类, 街道, 12345承办单位 …), optionally `维度→表头`. */
+  readonly by: string;
+  /** 分组: a second dimension that splits the table into blocks; '' = none. */
+  readonly groupBy: string;
+  /** 范围: filter such as `问题类型=部件`, `来源≠12345转办`; '' = every record. */
+  readonly scope: string;
+  /** 指标: column entries (X, 上期X, X环比 …, `X→表头`). */
+  readonly columns: readonly string[];
+  /** 前N: rows shown per block; null = all. */
+  readonly top: number | null;
+  /** 合计: whether the table has 合计 rows, and the label of its last one ('' = 合计, or 总计 over blocks). */
+  readonly total: boolean;
+  readonly totalLabel: string;
+  /** 排序: 设置顺序, 标准顺序, 从多到少:指标; '' = the dimension's usual order. */
+  readonly sort: string;
+  /** 显示: 符号 or 箭头, 月份表头, 年月表头, 合计在前. */
+  readonly display: readonly string[];
 }
 
 export interface TableColumns {
@@ -145,4 +196,8 @@ export interface TableColumns {
   readonly topSubTypes: readonly string[];
   /** 高发问题: how many sub-types per kind. */
   readonly topSubTypeCount: number;
+  /** 12345受理: the by-unit table, after 承办单位. */
+  readonly hotlineUnits: readonly string[];
+  /** 12345受理: the by-category table, after 案件类别. */
+  readonly hotlineCategories: readonly string[];
 }

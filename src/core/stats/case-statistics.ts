@@ -189,7 +189,7 @@ function addTo(map: Map<string, CaseCounts>, key: string, flags: Parameters<type
 }
 
 /** 事件 and 部件 as the exports spell them (事件类, 部件问题 …); other kinds keep their text. */
-function normalizeKind(kind: string): string {
+export function normalizeKind(kind: string): string {
   const text = kind.trim();
   if (text === '') return '';
   if (text.includes('事件')) return '事件';

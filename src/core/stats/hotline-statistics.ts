@@ -11,6 +11,7 @@ import { createPlaceFinder, type Place } from '../text/places.ts';
 import { createCategoryMatcher } from './hotline-category.ts';
 import { findRepeatProblems, type RepeatGroup } from './repeat-problems.ts';
 import { unknownUnitRowLimit } from './case-statistics.ts';
+import { addOrderFlags, emptyOrderCounts, flagOrder, isOrderOverdue, type OrderCounts } from './order-counts.ts';
 
 export interface NamedCount {
   readonly name: string;
@@ -39,6 +40,10 @@ export interface HotlineStatistics {
   readonly overdueKnown: boolean;
   /** Whether the exports can tell a returned order (a return count column or a returns sheet); without, 回退 is unknown. */
   readonly returnsKnown: boolean;
+  /** Every count of the cohort, by unit (the names of `byUnit`) and by category, for the catalogue's columns. */
+  readonly counts: OrderCounts;
+  readonly countsByUnit: ReadonlyMap<string, OrderCounts>;
+  readonly countsByCategory: ReadonlyMap<string, OrderCounts>;
 }
 
 export interface ComputeHotlineStatisticsOptions {
@@ -58,12 +63,15 @@ export interface ComputeHotlineStatisticsOptions {
 
 const noUnit = '（未填承办单位）';
 
-/** Whether an order is overdue: its overdue column, else finished after its deadline, else open past it at T. */
-export function isOrderOverdue(order: OrderRecord, asOf: WallTime): boolean {
-  if (order.overdue !== null) return order.overdue;
-  if (order.deadline === null) return false;
-  if (order.finishedAt !== null) return order.finishedAt > order.deadline;
-  return !order.done && order.deadline < asOf;
+export { isOrderOverdue };
+
+/** The name an order counts under in the 12345 tables: its first level's 12345 name (执法直属一大队), or its unit as spelled when unknown. */
+export function createHotlineUnitNamer(settings: Settings): (order: OrderRecord) => string {
+  const hotlineNameOf = new Map(settings.firstLevelUnits.map((unit) => [unit.name, unit.hotlineName || unit.name]));
+  return (order) => {
+    const unit = order.unit;
+    return !unit ? noUnit : unit.known ? (hotlineNameOf.get(unit.level1) ?? unit.level1) : unit.level1;
+  };
 }
 
 /** Place of an order: first place in its address, else in its content. */
@@ -95,7 +103,7 @@ export function computeHotlineStatistics(orders: readonly OrderRecord[], options
   const categoryOf = new Map<string, string>();
   const firstIndex = new Map(settings.firstLevelUnits.map((unit, index) => [unit.name, index]));
   const secondIndex = new Map(settings.secondLevelUnits.map((unit, index) => [`${unit.parent}\u0000${unit.name}`, index]));
-  const hotlineNameOf = new Map(settings.firstLevelUnits.map((unit) => [unit.name, unit.hotlineName || unit.name]));
+  const unitNameOf = createHotlineUnitNamer(settings);
   const byUnit = new Map<string, { count: number; rank: number }>();
   const byCategory = new Map(settings.hotlineCategories.map((category) => [category.name, 0]));
   const returns = new Map<string, { count: number; rank: number }>();
@@ -108,15 +116,27 @@ export function computeHotlineStatistics(orders: readonly OrderRecord[], options
     if (entry) entry.count++;
     else map.set(name, { count: 1, rank });
   };
+  const counts = emptyOrderCounts();
+  const countsByUnit = new Map<string, OrderCounts>();
+  const countsByCategory = new Map(settings.hotlineCategories.map((category) => [category.name, emptyOrderCounts()]));
+  const addTo = (map: Map<string, OrderCounts>, key: string, flags: ReturnType<typeof flagOrder>) => {
+    let entry = map.get(key);
+    if (!entry) map.set(key, (entry = emptyOrderCounts()));
+    addOrderFlags(entry, flags);
+  };
   for (const order of cohort) {
     const category = matchCategory(order.categoryPath, order.content);
+    const flags = flagOrder(order, asOf, options.returnedIds);
+    addOrderFlags(counts, flags);
+    addTo(countsByCategory, category, flags);
+    addTo(countsByUnit, unitNameOf(order), flags);
     categoryOf.set(order.orderId, category);
     byCategory.set(category, (byCategory.get(category) ?? 0) + 1);
     if (order.done) done++;
     if (isOrderOverdue(order, asOf)) overdue++;
     const unit = order.unit;
     const level1Rank = unit?.known ? (firstIndex.get(unit.level1) ?? 999) : 1000;
-    const unitName = !unit ? noUnit : unit.known ? (hotlineNameOf.get(unit.level1) ?? unit.level1) : unit.level1;
+    const unitName = unitNameOf(order);
     if (unit && !unit.known) unknownUnitOrders.push(order);
     bump(byUnit, unitName, level1Rank);
     if (order.returnCount > 0 || (options.returnedIds?.get(order.orderId) ?? 0) > 0) {
@@ -149,6 +169,7 @@ export function computeHotlineStatistics(orders: readonly OrderRecord[], options
     const [a, b] = [groupRank(left), groupRank(right)];
     return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (left.subCategory < right.subCategory ? -1 : left.subCategory > right.subCategory ? 1 : 0) || left.orders[0].receivedAt - right.orders[0].receivedAt;
   });
+  const unitList = sortByCount(byUnit);
   return {
     cohort,
     received: cohort.length,
@@ -156,7 +177,7 @@ export function computeHotlineStatistics(orders: readonly OrderRecord[], options
     inProgress: cohort.length - done,
     overdue,
     returned,
-    byUnit: sortByCount(byUnit),
+    byUnit: unitList,
     byCategory: [...byCategory].map(([name, count]) => ({ name, count })),
     returnsByUnit: sortByRank(returns),
     repeatGroups,
@@ -164,5 +185,8 @@ export function computeHotlineStatistics(orders: readonly OrderRecord[], options
     unknownUnitOrders,
     overdueKnown: options.overdueKnown ?? true,
     returnsKnown: options.returnsKnown ?? true,
+    counts,
+    countsByUnit,
+    countsByCategory,
   };
 }

@@ -66,3 +66,25 @@ export function periodKey(period: Period): string {
 export function periodLabel(period: Period): string {
   return `${period.year}年${period.month}月`;
 }
+
+/**
+ * The period a 上期 (previous-period) figure comes from: the month before. The one place that says
+ * so, so that weeks, quarters or years change here only.
+ */
+export function previousPeriod(period: Period): Period {
+  return shiftPeriod(period, -1);
+}
+
+/** The period a 去年同期 (same period last year) figure comes from: twelve months back. */
+export function samePeriodLastYear(period: Period): Period {
+  return shiftPeriod(period, -12);
+}
+
+/**
+ * How a column header names a period (显示 月份表头): `7月` for a month of the same year as the
+ * period being built, `2020年7月` for another year, or always with the year when `withYear`.
+ * Every month-named header goes through here.
+ */
+export function periodHeaderLabel(period: Period, builtPeriod: Period, withYear = false): string {
+  return withYear || period.year !== builtPeriod.year ? periodLabel(period) : `${period.month}月`;
+}
