@@ -295,6 +295,26 @@ describe('custom tables (【自定义表格】)', () => {
     assert.equal(rowOf(printedSheet(september2, '街道'), '合计')[2], String(august.length));
   });
 
+  it('sorts 大类 and 小类 in the national standard\'s code order (标准顺序), names outside the standard after them by name', () => {
+    const sheets = editSettings([exportSheet], tables, [table('标准小类', '小类', '上报数', { groupBy: '问题类型', sort: '标准顺序' }), table('标准大类', '大类', '上报数', { sort: '标准顺序' })]);
+    const result = buildInTurn(sheets, '2021-09');
+    const labels = (rows: string[][], kind: string) => rows.filter((cells) => cells[0] === kind && cells[1] !== '合计').map((cells) => cells[1]);
+    const subTypes = printedSheet(result, '标准小类');
+    // Codes: 0102 污水井盖, 0103 雨水井盖, 0118 路灯, 0211 交通护栏; 无主井盖破损、缺失 is no standard name.
+    assert.deepEqual(labels(subTypes, '部件'), ['污水井盖', '雨水井盖', '路灯', '交通护栏', '无主井盖破损、缺失'].filter((name) => where(september, 'subType', name).length));
+    // 0102 暴露垃圾, 0104 道路不洁, 0201 非法小广告, 0301 施工扰民, 0401 路面塌陷, 0501 无照经营游商, 0503 占道废品收购,
+    // 0504 店外经营, 0507 乱堆物堆料; then 道路开挖 and 违规户外广告, which the standard does not list, by name.
+    const events = ['暴露垃圾', '道路不洁', '非法小广告', '施工扰民', '路面塌陷', '无照经营游商', '占道废品收购', '店外经营', '乱堆物堆料', '道路开挖', '违规户外广告'];
+    assert.deepEqual(labels(subTypes, '事件'), events.filter((name) => where(september, 'subType', name).length));
+    // 部件 大类 before 事件 大类, each in code order.
+    const mainTypes = printedSheet(result, '标准大类');
+    const order = ['公用设施', '道路交通', '市容环境', '宣传广告', '施工管理', '突发事件', '街面秩序'].filter((name) => where(september, 'mainType', name).length);
+    assert.deepEqual(
+      mainTypes.slice(2, 2 + order.length).map((cells) => cells[0]),
+      order,
+    );
+  });
+
   it('reads quoted list items in 范围, so a 小类 containing 、 is one name', () => {
     const sheets = editSettings([exportSheet], tables, [table('井盖', '小类', '上报数', { scope: '小类=“无主井盖破损、缺失”、「污水井盖」' })]);
     const rows = printedSheet(buildInTurn(sheets, '2021-09'), '井盖');

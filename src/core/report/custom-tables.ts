@@ -342,8 +342,20 @@ function buildOne<F extends CaseFact | OrderFact, C>(plan: CustomTablePlan, data
     return { value: blockValue, total, rows: rowsWithTotals };
   });
 
-  // Order and 前N.
+  // Order and 前N. 标准顺序 needs a row's 问题类型 (市容环境 is a 大类 of both): the most common among its cases.
   const settingsOrder = by.settingsOrder(settings) ?? [];
+  const kinds = new Map<string, Map<string, number>>();
+  if (plan.order.kind === 'standard' && plan.subject === 'cases') {
+    const kindDimension = resolveDimension('问题类型')?.dimension as Dimension;
+    for (const fact of data.facts) {
+      if (!inScope(fact)) continue;
+      const value = valueOf(fact);
+      const kind = (kindDimension.valueOf as (fact: F) => string)(fact);
+      const tally = kinds.get(value) ?? new Map<string, number>();
+      kinds.set(value, tally.set(kind, (tally.get(kind) ?? 0) + 1));
+    }
+  }
+  const kindOf = (value: string): string | undefined => [...(kinds.get(value) ?? [])].sort((left, right) => right[1] - left[1])[0]?.[0];
   const nameOrder = (left: { value: string }, right: { value: string }) => compareText(left.value, right.value);
   const sorted = (list: BlockRows['rows'], blockValue: string): BlockRows['rows'] => {
     const order = plan.order;
@@ -354,8 +366,7 @@ function buildOne<F extends CaseFact | OrderFact, C>(plan: CustomTablePlan, data
       return copy.sort((left, right) => rank(left.value) - rank(right.value) || nameOrder(left, right));
     }
     if (order.kind === 'standard') {
-      const kind = group?.name === '问题类型' ? blockValue : undefined;
-      const rank = (value: string) => standardRank(by.standard as 'mainType' | 'subType', value, kind) ?? Number.POSITIVE_INFINITY;
+      const rank = (value: string) => standardRank(by.standard as 'mainType' | 'subType', value, group?.name === '问题类型' ? blockValue : kindOf(value)) ?? Number.POSITIVE_INFINITY;
       return copy.sort((left, right) => {
         const [a, b] = [rank(left.value), rank(right.value)];
         return a === b ? nameOrder(left, right) : a < b ? -1 : 1;
