@@ -28,6 +28,7 @@ export { dimensions, dimensionNames, type Dimension, type DimensionName } from '
 export { comparisonForms, resolveColumn } from './report/indicator-columns.ts';
 export { displayOptions, orderWords } from './report/custom-tables.ts';
 export { checkSettingsNames, settingsNameNotes, type NameNote } from './report/settings-names.ts';
+export { catalogueList, type CatalogueEntry, type CatalogueGroup } from './report/catalogue-list.ts';
 
 export { formatChange, formatRate, rateNumberFormat } from './report/rate-display.ts';
 export { historySheetName, readHistorySheet, type HistoryRecord } from './report/history.ts';

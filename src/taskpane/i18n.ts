@@ -6,7 +6,7 @@
  * the browser's languages).
  */
 import { createContext, useContext } from 'react';
-import { sheetKindLabels, warningKindLabels, type SheetKind, type WarningKind } from '../core/index.ts';
+import { sheetKindLabels, warningKindLabels, type CatalogueGroup, type SheetKind, type WarningKind } from '../core/index.ts';
 import type { HostReadyReason } from './host-detection.ts';
 
 export type Language = 'zh-CN' | 'en-US';
@@ -96,6 +96,12 @@ export interface Strings {
   readonly settingsTitle: string;
   readonly openSettings: string;
   readonly settingsHint: string;
+  readonly settingsNotesTitle: string;
+  readonly settingsNotesNone: string;
+  readonly catalogueTitle: string;
+  readonly cataloguePlaceholder: string;
+  readonly catalogueCount: (shown: number, total: number) => string;
+  readonly catalogueGroups: Readonly<Record<CatalogueGroup, string>>;
 
   readonly firstBuildTitle: string;
   readonly firstBuildLearned: string;
@@ -232,7 +238,13 @@ const zhCN: Strings = {
 
   settingsTitle: '6. 设置',
   openSettings: '打开“月报设置”',
-  settingsHint: '单位、问题来源、阶段写法、表格列等都在“月报设置”表中，修改后下次生成即生效。',
+  settingsHint: '单位、问题来源、阶段写法、表格列、自定义表格等都在“月报设置”表中，修改后下次生成即生效。',
+  settingsNotesTitle: '设置检查',
+  settingsNotesNone: '“月报设置”中的名称都能识别。',
+  catalogueTitle: '可以使用的指标和维度',
+  cataloguePlaceholder: '搜索：如 结案率、同比、街道',
+  catalogueCount: (shown, total) => (shown === total ? `共 ${total} 项` : `找到 ${shown} 项（共 ${total} 项）`),
+  catalogueGroups: { cases: '数字城管指标', hotline: '12345指标', custom: '自定义指标', target: '目标', form: '比较写法', dimension: '维度', order: '排序', display: '显示' },
 
   firstBuildTitle: '第一次生成：设置',
   firstBuildLearned: '工作簿中还没有“月报设置”。下面这些是从导出数据中识别出来的，不是照搬别的城市：',
@@ -394,7 +406,13 @@ const enUS: Strings = {
 
   settingsTitle: '6. Settings',
   openSettings: 'Open the settings sheet',
-  settingsHint: 'Units, sources, stage words and table columns live in the 月报设置 sheet; changes apply to the next build.',
+  settingsHint: 'Units, sources, stage words, table columns and custom tables live in the 月报设置 sheet; changes apply to the next build.',
+  settingsNotesTitle: 'Settings check',
+  settingsNotesNone: 'Every name in the settings sheet is understood.',
+  catalogueTitle: 'Indicators and dimensions you can use',
+  cataloguePlaceholder: 'Search, e.g. 结案率, 同比, 街道',
+  catalogueCount: (shown, total) => (shown === total ? `${total} entries` : `${shown} of ${total} entries`),
+  catalogueGroups: { cases: 'Case indicator', hotline: '12345 indicator', custom: 'Custom indicator', target: 'Target', form: 'Comparison', dimension: 'Dimension', order: 'Sort', display: 'Display' },
 
   firstBuildTitle: 'First build: settings',
   firstBuildLearned: 'The workbook has no settings sheet yet. These settings were learned from the export, not copied from another city:',
