@@ -3,6 +3,7 @@
  *  - parse + compute for 200,000 case rows (target: under 1.5 s, peak memory under 1 GB);
  *  - reading a 200,000-row .xlsx export with the file host;
  *  - the 12345 analysis of 50,000 orders (grouping under 2 s, the whole analysis under 3 s);
+ *  - the clerk's own tables over a city's variety of 社区 and 小类, and how big 历史指标 grows;
  *  - the Office host's sync calls, which must not grow with the number of table rows;
  *  - the Word brief of a 200,000-case month on top of the build (target: under 2 s), and 定稿;
  *  - a first build that learns its settings from the data against one with settings given (target: at most 10% more).
@@ -31,6 +32,8 @@ console.log(`12345 statistics incl. repeat-problem grouping, ${orders} orders: $
 console.log(`12345 whole analysis (read rows, statistics, 3 sheets), ${orders} orders: best ${fmt(hotline.wholeSeconds)} s (runs ${(hotline.wholeRuns as number[]).map((s) => s.toFixed(2)).join(', ')})  [target < 3 s]`);
 const brief = measure('measure-brief.ts', String(rows), String(orders));
 console.log(`Word brief of a ${rows}-case month (${orders} orders) on top of the build (read back + compose + .docx): best ${fmt(brief.bestSeconds)} s (runs ${(brief.runsSeconds as number[]).map((s) => s.toFixed(2)).join(', ')}; compose ${fmt(brief.composeSeconds)} s; ${fmt(brief.docxKb, 0)} KB); 定稿 ${fmt(brief.finaliseSeconds)} s  [target < 2 s]`);
+const history = measure('measure-history.ts', String(rows));
+console.log(`custom tables (社区 800, 街道 60, 大类, 县区, top-5 小类), ${rows} case rows: build ${fmt(history.buildSecondsCustom)} s (standard tables only ${fmt(history.buildSecondsPlain)} s; with twelve months of history in the workbook ${fmt(history.buildSecondsCustomWithYearOfHistory)} s); 历史指标 rows per build ${history.historyRowsPerBuild} (custom tables ${history.customHistoryRowsPerBuild}), after twelve months ${history.historyRowsTwelveMonths}`);
 const learning = measure('measure-learned-settings.ts', String(rows));
 console.log(
   `first build in a new city, ${rows} case rows: settings learned ${fmt(learning.learnedSeconds)} s vs given ${fmt(learning.givenSeconds)} s (+${fmt(learning.extraPercent, 1)}%; the learning step alone ${fmt(learning.proposeSeconds)} s = ${fmt(learning.proposePercent, 1)}% of a build; ${learning.learnedUnits} units, ${learning.learnedCounties} counties, reconciled: ${learning.reconciled})  [target ≤ +10%]; the reference city's data matches the preset "${learning.presetName}": ${fmt(learning.presetMatchedSeconds)} s`,

@@ -315,6 +315,20 @@ describe('custom tables (【自定义表格】)', () => {
     );
   });
 
+  it('reads a count a build did not record (0 of it, or a row new this month) as 0, not as missing', () => {
+    const newcomer: GeneratedCase = { ...september[0], id: 'NEW0001', subType: '新出现的小类' };
+    const sheets = editSettings([generatedSheet([...august, ...september, newcomer])], tables, [table('小类', '小类', '上报数、上期上报数、上期自行处置案件数')]);
+    const workbook = build(sheets, '2021-08').sheets;
+    // August's history holds no 自行处置案件数 of any 小类 (all 0), and no row for the newcomer at all.
+    const augustHistory = workbook.find((sheet) => sheet.name === historySheetName)?.rows ?? [];
+    assert.ok(!augustHistory.some((row) => row[1] === '按小类' && row[3] === '自行处置案件数'));
+    const result = build(workbook, '2021-09').result;
+    const rows = printedSheet(result, '小类');
+    assert.deepEqual(rowOf(rows, '新出现的小类'), ['新出现的小类', '1', '0', '0']);
+    assert.equal(rowOf(rows, '合计')[3], '0');
+    assert.ok(!result.warnings.some((warning) => warning.kind === 'noHistory' && warning.sheet === '2021年9月-小类'));
+  });
+
   it('reads quoted list items in 范围, so a 小类 containing 、 is one name', () => {
     const sheets = editSettings([exportSheet], tables, [table('井盖', '小类', '上报数', { scope: '小类=“无主井盖破损、缺失”、「污水井盖」' })]);
     const rows = printedSheet(buildInTurn(sheets, '2021-09'), '井盖');

@@ -7,7 +7,7 @@ import type { GridCell, SheetGrid } from '../model/grid.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { CaseCounts } from '../stats/case-counts.ts';
 import type { CaseStatistics, UnitRow } from '../stats/case-statistics.ts';
-import { caseBaseFigures, catalogueFor, indicatorNames } from '../stats/indicators.ts';
+import { baseCountNames, caseBaseFigures, catalogueFor, indicatorNames } from '../stats/indicators.ts';
 import type { Period } from '../time/period.ts';
 import type { HistoryLookup, HistoryRecord } from './history.ts';
 import { GridBuilder, headerCell, labelCell, noteCell, titleCell } from './grid-builder.ts';
@@ -53,12 +53,15 @@ export const caseTableNames = { overview: '案件概况', units: '部门处置',
 /** The figure cells of a standard case table: a row's counts in, its cells and history records out. */
 class RowFiller {
   private readonly rows: FigureRows;
+  private readonly baseRows: FigureRows;
   constructor(
     private readonly context: TableContext,
     table: string,
     private readonly scope: 'city' | 'county',
   ) {
-    this.rows = new FigureRows({ ...context, table, catalogue: catalogueFor(context.settings, 'cases', { county: scope === 'county' }), alwaysRecorded: indicatorNames });
+    const catalogue = catalogueFor(context.settings, 'cases', { county: scope === 'county' });
+    this.rows = new FigureRows({ ...context, table, catalogue, alwaysRecorded: indicatorNames });
+    this.baseRows = new FigureRows({ ...context, table, catalogue, alwaysRecorded: baseCountNames('cases') });
   }
 
   private row(key: string, counts: CaseCounts, totalKey?: string, totalCounts?: CaseCounts): FigureRow {
@@ -74,6 +77,11 @@ class RowFiller {
   /** Every catalogue figure of a row (and every indicator the table shows), for the history sheet. */
   record(rowKey: string, counts: CaseCounts, totalCounts?: CaseCounts): HistoryRecord[] {
     return this.rows.record(this.row(rowKey, counts, undefined, totalCounts));
+  }
+
+  /** A row the table does not show: its base counts that are not 0 (enough for any 上期 later) and the indicators shown. */
+  recordUnshown(rowKey: string, counts: CaseCounts, totalCounts?: CaseCounts): HistoryRecord[] {
+    return this.baseRows.record(this.row(rowKey, counts, undefined, totalCounts), true);
   }
 
   get unknown(): ReadonlySet<string> {
@@ -214,7 +222,10 @@ export function buildTopSubTypeTable(stats: CaseStatistics, context: TableContex
     }
     builder.merge(start, 0, builder.rowCount - 1, 0);
     // Every sub-type is recorded, not only those shown: one new to the top N next month still has its 上期.
-    for (const subType of kind.subTypes) history.push(...filler.record(`${kind.kind}/${subType.name}`, subType.counts, kind.counts));
+    kind.subTypes.forEach((subType, index) => {
+      const key = `${kind.kind}/${subType.name}`;
+      history.push(...(index < howMany ? filler.record(key, subType.counts, kind.counts) : filler.recordUnshown(key, subType.counts, kind.counts)));
+    });
   }
   addNotes(builder, context, filler.earlier);
   return { grid: builder.toSheet(sheetName(context, table), { freezeRows: 2, freezeCols: 2 }), history, unknownColumns: [...filler.unknown], earlierColumns: filler.earlier };

@@ -32,7 +32,7 @@ import { FigureRows, type EarlierColumn, type FigureRow } from './figure-rows.ts
 import { earlierNotes, type EarlierTable } from './earlier-periods.ts';
 import { GridBuilder, headerCell, labelCell, noteCell, safeSheetName, titleCell } from './grid-builder.ts';
 import type { HistoryRecord } from './history.ts';
-import { columnHeader, isPeriodColumn, splitPrintedHeader, type HeaderOptions } from './indicator-columns.ts';
+import { columnHeader, isPeriodColumn, resolveColumn, splitPrintedHeader, type HeaderOptions } from './indicator-columns.ts';
 import type { ChangeStyle } from './rate-display.ts';
 import { standardRank } from './standard-order.ts';
 
@@ -254,12 +254,21 @@ function buildOne<F extends CaseFact | OrderFact, C>(plan: CustomTablePlan, data
   const inScope = scopePredicate(plan.scope) as (fact: F) => boolean;
   const grouping = groupFacts(data.facts, data.counter, valueOf, blockOf, inScope);
   const targetNames = catalogue.targetNames;
+  // The counts the history keeps of each row: the parts of every column (so that next month's 上期,
+  // and next year's 去年同期, of each can be rebuilt), not the whole catalogue. A column added later
+  // finds its 上期 once the past month is rebuilt with it.
+  const needed = new Set<string>();
+  for (const entry of [...setting.columns, ...(plan.order.kind === 'indicator' ? [plan.order.entry] : [])]) {
+    const resolution = resolveColumn(entry, catalogue);
+    if (resolution.ok) for (const part of catalogue.partsOf(resolution.column.indicator)) if (catalogue.isBase(part)) needed.add(part);
+  }
   const rows = new FigureRows({
     ...context,
     catalogue,
     table: plan.rowsName,
     changeStyle: plan.changeStyle,
-    alwaysRecorded: [...baseCountNames(plan.subject), ...targetNames],
+    alwaysRecorded: [...baseCountNames(plan.subject), ...targetNames].filter((name) => needed.has(name)),
+    sparse: true,
     placesOf: (rowKey) => {
       const places = [
         { table: setting.name, row: rowKey },

@@ -50,6 +50,12 @@ export interface FigureRowsOptions {
   readonly changeStyle?: ChangeStyle;
   /** Names recorded for every row besides the indicators shown. */
   readonly alwaysRecorded: readonly string[];
+  /**
+   * Leave out the names always recorded whose value is 0 (a figure shown is recorded even when 0).
+   * A build's table that lacks a count of a row had 0 of it (`historySource`), so nothing is lost,
+   * and the history of a table by 社区 or 小类 stays a fraction of its size.
+   */
+  readonly sparse?: boolean;
   readonly asOfText: string;
   readonly builtAtText: string;
 }
@@ -118,16 +124,22 @@ export class FigureRows {
     return column.comparison === 'current' ? { ...cell, figure: { table: this.options.table, row: row.key, indicator: column.indicator.name } } : cell;
   }
 
-  /** The row's figures for the history: the names always recorded, and every indicator shown. */
-  record(row: FigureRow): HistoryRecord[] {
+  /**
+   * The row's figures for the history: the names always recorded, and every indicator shown. `sparse`
+   * (default: the table's option) leaves out the names always recorded that are 0.
+   */
+  record(row: FigureRow, sparse = this.options.sparse ?? false): HistoryRecord[] {
     const { catalogue, periodKey, table, asOfText, builtAtText } = this.options;
     const source = currentSource(row.figures, row.totalFigures ? currentSource(row.totalFigures) : undefined);
-    const shown = [...this.resolved.values()].flatMap((resolution) => (resolution.ok && resolution.column.comparison === 'current' ? [resolution.column.indicator.name] : []));
-    return [...new Set([...this.options.alwaysRecorded, ...shown])].map((name) => {
+    const shown = new Set([...this.resolved.values()].flatMap((resolution) => (resolution.ok && resolution.column.comparison === 'current' ? [resolution.column.indicator.name] : [])));
+    const records: HistoryRecord[] = [];
+    for (const name of new Set([...this.options.alwaysRecorded, ...shown])) {
       const indicator = catalogue.find(name);
       const value = indicator ? (evaluateIndicator(indicator, catalogue, source) ?? null) : null;
-      return { period: periodKey, table, row: row.key, indicator: name, value, asOf: asOfText, recordedAt: builtAtText };
-    });
+      if (sparse && value === 0 && !shown.has(name) && catalogue.isBase(name)) continue;
+      records.push({ period: periodKey, table, row: row.key, indicator: name, value, asOf: asOfText, recordedAt: builtAtText });
+    }
+    return records;
   }
 
   /** The columns that read an earlier period, as the history filled them. */
