@@ -85,8 +85,7 @@ const totalKey = '合计';
 function readOrder(text: string, by: Dimension, problems: string[]): RowOrder {
   const sort = normalizeText(text);
   const byCount: RowOrder = { kind: 'indicator', entry: by.subject === 'cases' ? '上报数' : '受理数', descending: true };
-  const fallback: RowOrder = by.name === '12345承办单位' ? byCount : { kind: 'settings' };
-  const usual = (): RowOrder => (by.listsConfigured || by.name === '来源' || by.name === '问题类型' ? fallback : byCount);
+  const usual = (): RowOrder => (by.usualOrder === 'settings' ? { kind: 'settings' } : byCount);
   if (sort === '') return usual();
   if (sort === '设置顺序') {
     if (by.name === '来源' || by.name === '一级单位' || by.name === '二级单位' || by.name === '问题类型' || by.name === '12345类别' || by.name === '12345承办单位') return { kind: 'settings' };
@@ -299,7 +298,7 @@ function buildOne<F extends CaseFact | OrderFact, C>(plan: CustomTablePlan, data
     const block = grouping.blocks.get('') as Block<C>;
     const scoped = plan.scope.conditions.some((condition) => condition.dimension.name === by.name);
     const extra = [
-      ...(by.listsConfigured && !scoped ? (by.settingsOrder(settings) ?? []) : []),
+      ...(scoped ? [] : by.listed(settings)),
       ...settings.targets
         .filter((target) => usedTargets.has(target.indicator) && target.value !== totalKey && (target.dimension === '' || target.dimension === by.name) && (target.period === '' || target.period === context.periodKey))
         .map((target) => by.canonical(target.value, settings)),

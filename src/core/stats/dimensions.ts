@@ -41,8 +41,10 @@ interface DimensionBase {
   readonly description: string;
   /** The values in the settings' order (设置顺序), or null when the settings give none. */
   settingsOrder(settings: Settings): readonly string[] | null;
-  /** Configured values are rows even when nothing was counted under them (units, categories). */
-  readonly listsConfigured: boolean;
+  /** Values that are rows even when nothing was counted under them (units of 市局 and 县市区, 12345 categories). */
+  listed(settings: Settings): readonly string[];
+  /** The order of a table that says none: the settings' (设置顺序), or most records first. */
+  readonly usualOrder: 'settings' | 'count';
   /** The value a clerk's text means (a source's or unit's other spelling → its name). */
   canonical(text: string, settings: Settings): string;
   /** Which list of the national standard orders its values (标准顺序). */
@@ -101,7 +103,8 @@ export const dimensions: readonly Dimension[] = [
     description: '案件的问题来源（按【问题来源】归并其他写法）',
     valueOf: (fact) => orBlank(fact.record.source, noSource),
     settingsOrder: (settings) => settings.sources.map((source) => source.name),
-    listsConfigured: false,
+    listed: () => [],
+    usualOrder: 'settings',
     canonical: canonicalSource,
     standardTable: { table: '案件概况', rowKey: (value) => value, totalKey: '总计' },
   },
@@ -111,7 +114,8 @@ export const dimensions: readonly Dimension[] = [
     description: '案件的处置部门所属一级单位（按【一级单位】【二级单位】识别）',
     valueOf: (fact) => fact.record.unit?.level1 ?? noUnit,
     settingsOrder: (settings) => settings.firstLevelUnits.map((unit) => unit.name),
-    listsConfigured: true,
+    listed: (settings) => settings.firstLevelUnits.filter((unit) => unit.group !== '其他').map((unit) => unit.name),
+    usualOrder: 'settings',
     canonical: (text, settings) => canonicalUnit(text, settings, 1),
   },
   {
@@ -123,7 +127,8 @@ export const dimensions: readonly Dimension[] = [
       return !unit ? noUnit : unit.level2 ? `${unit.level1}/${unit.level2}` : unit.level1;
     },
     settingsOrder: secondLevelOrder,
-    listsConfigured: true,
+    listed: (settings) => secondLevelOrder(settings).filter((value) => settings.firstLevelUnits.find((unit) => unit.name === value.split('/')[0])?.group !== '其他'),
+    usualOrder: 'settings',
     canonical: (text, settings) => canonicalUnit(text, settings, 2),
     label: (value) => (value.includes('/') ? value.slice(value.indexOf('/') + 1) : value),
   },
@@ -133,7 +138,8 @@ export const dimensions: readonly Dimension[] = [
     description: '案件的所属区域（区县）列',
     valueOf: (fact) => orBlank(fact.record.district, '（未填所属区域）'),
     settingsOrder: () => null,
-    listsConfigured: false,
+    listed: () => [],
+    usualOrder: 'count',
     canonical: trimmed,
   },
   {
@@ -142,7 +148,8 @@ export const dimensions: readonly Dimension[] = [
     description: '事件 或 部件（"事件类""部件问题"等写法归并）',
     valueOf: (fact) => normalizeKind(fact.record.kind) || '（未填问题类型）',
     settingsOrder: () => ['事件', '部件'],
-    listsConfigured: false,
+    listed: () => [],
+    usualOrder: 'settings',
     canonical: (text) => normalizeKind(text) || trimmed(text),
   },
   {
@@ -151,7 +158,8 @@ export const dimensions: readonly Dimension[] = [
     description: '案件大类（市容环境、宣传广告、施工管理、突发事件、街面秩序……）',
     valueOf: (fact) => orBlank(fact.record.mainType, '（未填大类）'),
     settingsOrder: () => null,
-    listsConfigured: false,
+    listed: () => [],
+    usualOrder: 'count',
     canonical: trimmed,
     standard: 'mainType',
   },
@@ -161,7 +169,8 @@ export const dimensions: readonly Dimension[] = [
     description: '案件小类（店外经营、井盖破损……）',
     valueOf: (fact) => orBlank(fact.record.subType, '（未填小类）'),
     settingsOrder: () => null,
-    listsConfigured: false,
+    listed: () => [],
+    usualOrder: 'count',
     canonical: trimmed,
     standard: 'subType',
   },
@@ -171,7 +180,8 @@ export const dimensions: readonly Dimension[] = [
     description: '案件的所属街道列',
     valueOf: (fact) => orBlank(fact.record.street, '（未填街道）'),
     settingsOrder: () => null,
-    listsConfigured: false,
+    listed: () => [],
+    usualOrder: 'count',
     canonical: trimmed,
   },
   {
@@ -180,7 +190,8 @@ export const dimensions: readonly Dimension[] = [
     description: '案件的所属社区列',
     valueOf: (fact) => orBlank(fact.record.community, '（未填社区）'),
     settingsOrder: () => null,
-    listsConfigured: false,
+    listed: () => [],
+    usualOrder: 'count',
     canonical: trimmed,
   },
   {
@@ -189,7 +200,8 @@ export const dimensions: readonly Dimension[] = [
     description: '12345工单的报告类别（【12345类别】，不匹配的归"其他"）',
     valueOf: (fact) => fact.category,
     settingsOrder: (settings) => settings.hotlineCategories.map((category) => category.name),
-    listsConfigured: true,
+    listed: (settings) => settings.hotlineCategories.map((category) => category.name),
+    usualOrder: 'settings',
     canonical: trimmed,
     standardTable: { table: '12345受理', rowKey: (value) => `类别/${value}`, totalKey: '总计' },
   },
@@ -199,7 +211,8 @@ export const dimensions: readonly Dimension[] = [
     description: '12345工单的承办单位（一级单位的"12345名称"）',
     valueOf: (fact) => fact.unitName,
     settingsOrder: (settings) => settings.firstLevelUnits.map((unit) => unit.hotlineName || unit.name),
-    listsConfigured: false,
+    listed: () => [],
+    usualOrder: 'count',
     canonical: (text, settings) => {
       const key = normalizeName(text);
       const unit = settings.firstLevelUnits.find((candidate) => [candidate.name, candidate.hotlineName, ...candidate.aliases].some((spelling) => spelling && normalizeName(spelling) === key));
