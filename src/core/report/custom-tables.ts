@@ -20,10 +20,10 @@ import type { BuildWarning } from '../model/warning.ts';
 import type { CustomTableSetting, Settings } from '../settings/settings.ts';
 import { settingsSheetName } from '../settings/settings-sheet.ts';
 import { compareText } from '../stats/case-statistics.ts';
-import { addCaseFlags, emptyCaseCounts, type CaseCounts } from '../stats/case-counts.ts';
+import { addCaseFlags, emptyCaseCounts, sumCaseCounts, type CaseCounts } from '../stats/case-counts.ts';
 import { groupFacts, resolveDimension, type Block, type CaseFact, type Counter, type Dimension, type OrderFact } from '../stats/dimensions.ts';
 import { baseCountNames, caseBaseFigures, catalogueFor, orderBaseFigures, subjectLabels, type Catalogue, type Subject } from '../stats/indicators.ts';
-import { addOrderFlags, emptyOrderCounts, type OrderCounts } from '../stats/order-counts.ts';
+import { addOrderFlags, emptyOrderCounts, sumOrderCounts, type OrderCounts } from '../stats/order-counts.ts';
 import { parseScope, scopePredicate, type TableScope } from '../stats/table-scope.ts';
 import { previousPeriod, samePeriodLastYear } from '../time/period.ts';
 import { normalizeName, normalizeText } from '../text/normalize.ts';
@@ -206,7 +206,7 @@ interface SubjectData<F, C> {
 function caseData(facts: readonly CaseFact[], hasDeadlineColumn: boolean): SubjectData<CaseFact, CaseCounts> {
   return {
     facts,
-    counter: { empty: emptyCaseCounts, add: (counts, fact) => addCaseFlags(counts, fact.flags) },
+    counter: { empty: emptyCaseCounts, add: (counts, fact) => addCaseFlags(counts, fact.flags), sum: sumCaseCounts },
     figures: (counts) => caseBaseFigures(counts, hasDeadlineColumn),
     mainCount: (counts) => counts.reported,
     mainName: '上报数',
@@ -217,7 +217,7 @@ function caseData(facts: readonly CaseFact[], hasDeadlineColumn: boolean): Subje
 function orderData(facts: readonly OrderFact[]): SubjectData<OrderFact, OrderCounts> {
   return {
     facts,
-    counter: { empty: emptyOrderCounts, add: (counts, fact) => addOrderFlags(counts, fact.flags) },
+    counter: { empty: emptyOrderCounts, add: (counts, fact) => addOrderFlags(counts, fact.flags), sum: sumOrderCounts },
     figures: orderBaseFigures,
     mainCount: (counts) => counts.received,
     mainName: '受理数',

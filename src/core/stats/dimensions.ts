@@ -277,10 +277,11 @@ export interface Grouping<C> {
   readonly outside: number;
 }
 
-/** How to count one subject's facts: a fresh count and adding a fact to it. */
+/** How to count one subject's facts: a fresh count, adding a fact to it, and summing counts. */
 export interface Counter<F, C> {
   empty(): C;
   add(counts: C, fact: F): void;
+  sum(parts: readonly C[]): C;
 }
 
 /**
@@ -288,25 +289,24 @@ export interface Counter<F, C> {
  * null). Every fact in scope lands in exactly one row of one block.
  */
 export function groupFacts<F, C>(facts: readonly F[], counter: Counter<F, C>, valueOf: (fact: F) => string, blockOf: ((fact: F) => string) | null, inScope: (fact: F) => boolean): Grouping<C> {
-  const total = counter.empty();
-  const blocks = new Map<string, Block<C>>();
+  const rowsByBlock = new Map<string, Map<string, C>>();
   let outside = 0;
   for (const fact of facts) {
     if (!inScope(fact)) {
       outside++;
       continue;
     }
-    counter.add(total, fact);
     const blockValue = blockOf ? blockOf(fact) : '';
-    let block = blocks.get(blockValue);
-    if (!block) blocks.set(blockValue, (block = { value: blockValue, total: counter.empty(), rows: new Map() }));
-    counter.add(block.total, fact);
+    let rows = rowsByBlock.get(blockValue);
+    if (!rows) rowsByBlock.set(blockValue, (rows = new Map()));
     const value = valueOf(fact);
-    let row = block.rows.get(value);
-    if (!row) block.rows.set(value, (row = counter.empty()));
+    let row = rows.get(value);
+    if (!row) rows.set(value, (row = counter.empty()));
     counter.add(row, fact);
   }
-  return { total, blocks, outside };
+  // Totals are sums of the rows: each fact is counted once, in its row.
+  const blocks = new Map([...rowsByBlock].map(([value, rows]) => [value, { value, total: counter.sum([...rows.values()]), rows }] as const));
+  return { total: counter.sum([...blocks.values()].map((block) => block.total)), blocks, outside };
 }
 
 /** The cohort's cases as facts (flags at the as-of time). */

@@ -48,3 +48,10 @@ export function addOrderFlags(counts: OrderCounts, flags: OrderFlags): void {
   if (flags.returned) counts.returned++;
   if (flags.done && !flags.overdue) counts.doneOnTime++;
 }
+
+/** Sums several groups' counts into a new object. */
+export function sumOrderCounts(groups: readonly OrderCounts[]): OrderCounts {
+  const total = emptyOrderCounts();
+  for (const group of groups) for (const key of Object.keys(total) as (keyof OrderCounts)[]) total[key] += group[key];
+  return total;
+}
