@@ -329,6 +329,27 @@ describe('custom tables (【自定义表格】)', () => {
     assert.ok(!result.warnings.some((warning) => warning.kind === 'noHistory' && warning.sheet === '2021年9月-小类'));
   });
 
+  it('honours 合计 否, a label for the 合计 row, 合计在前 and 从少到多', () => {
+    const sheets = editSettings([exportSheet], tables, [
+      table('无合计', '县区', '上报数', { total: '否' }),
+      table('总计在前', '县区', '上报数', { total: '总计', display: '合计在前', sort: '从少到多:上报数' }),
+    ]);
+    const result = buildInTurn(sheets, '2021-09');
+    const counties = byCountThenName(september, 'district');
+    const plain = printedSheet(result, '无合计');
+    assert.deepEqual(
+      plain.slice(2, 2 + counties.length + 1).map((cells) => cells[0] ?? ''),
+      [...counties, ''],
+    );
+    const first = printedSheet(result, '总计在前');
+    assert.deepEqual(first[2], ['总计', String(september.length)]);
+    const fewestFirst = [...counties].sort((a, b) => where(september, 'district', a).length - where(september, 'district', b).length || collator.compare(a, b));
+    assert.deepEqual(
+      first.slice(3, 3 + counties.length).map((cells) => cells[0]),
+      fewestFirst,
+    );
+  });
+
   it('reads quoted list items in 范围, so a 小类 containing 、 is one name', () => {
     const sheets = editSettings([exportSheet], tables, [table('井盖', '小类', '上报数', { scope: '小类=“无主井盖破损、缺失”、「污水井盖」' })]);
     const rows = printedSheet(buildInTurn(sheets, '2021-09'), '井盖');
