@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { endOfPeriod, formatWallTime, parsePeriod, periodKey, periodLabel, shiftPeriod, startOfPeriod } from '../../src/core/index.ts';
-import { isInPeriod, periodContaining } from '../../src/core/time/period.ts';
+import { isInPeriod, periodContaining, periodHeaderLabel, previousPeriod, samePeriodLastYear } from '../../src/core/time/period.ts';
 import { wallTimeOf } from '../../src/core/time/wall-time.ts';
 
 describe('periods', () => {
@@ -37,5 +37,20 @@ describe('periods', () => {
   it('shifts across a year boundary', () => {
     assert.equal(periodKey(shiftPeriod(parsePeriod('2021-01') as NonNullable<ReturnType<typeof parsePeriod>>, -1)), '2020-12');
     assert.equal(periodKey(shiftPeriod(parsePeriod('2021-12') as NonNullable<ReturnType<typeof parsePeriod>>, 1)), '2022-01');
+  });
+
+  it('takes 上期 from the month before and 去年同期 from twelve months back, across year boundaries', () => {
+    const january = parsePeriod('2021-01', 21) as NonNullable<ReturnType<typeof parsePeriod>>;
+    assert.equal(periodKey(previousPeriod(january)), '2020-12');
+    assert.equal(periodKey(samePeriodLastYear(january)), '2020-01');
+    assert.equal(previousPeriod(january).startDay, 21);
+  });
+
+  it('names a period in a column header by its month, with the year when it is another year or asked for', () => {
+    const built = parsePeriod('2021-07') as NonNullable<ReturnType<typeof parsePeriod>>;
+    assert.equal(periodHeaderLabel(built, built), '7月');
+    assert.equal(periodHeaderLabel(previousPeriod(built), built), '6月');
+    assert.equal(periodHeaderLabel(samePeriodLastYear(built), built), '2020年7月');
+    assert.equal(periodHeaderLabel(built, built, true), '2021年7月');
   });
 });

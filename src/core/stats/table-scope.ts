@@ -22,10 +22,10 @@ export interface TableScope {
   readonly text: string;
 }
 
-/** Splits a list cell on 、，, ; keeping items quoted with “” 「」 『』 or "" whole. */
+/** Splits a list cell on 、 ， , ； ; and line breaks (as the settings' other lists), keeping items quoted with “” 「」 『』 or "" whole. */
 export function splitQuotedList(text: string): string[] {
   const items: string[] = [];
-  const pattern = /“([^”]*)”|「([^」]*)」|『([^』]*)』|"([^"]*)"|([^、，,\n\r|"“「『]+)/g;
+  const pattern = /“([^”]*)”|「([^」]*)」|『([^』]*)』|"([^"]*)"|([^、，,；;\n\r|"“「『]+)/g;
   for (const match of text.matchAll(pattern)) {
     const quoted = match[1] ?? match[2] ?? match[3] ?? match[4];
     const item = (quoted ?? match[5] ?? '').trim();
