@@ -87,6 +87,17 @@ describe('settings of custom tables', () => {
     for (const warning of read.warnings) assert.ok(warning.rows.length === 1 && warning.rows[0] > 1, warning.message);
   });
 
+  it('warns when a section read by position has another header row (a column inserted or renamed)', () => {
+    const sheet = defaultSettingsSheet();
+    const rows = sheet.rows.map((row) => [...row]);
+    const title = rows.findIndex((row) => row[0] === '【问题来源】');
+    rows[title + 1] = ['来源', '备注', '其他写法', '自行处置'];
+    const read = readSettingsSheet({ ...sheet, rows });
+    assert.equal(read.warnings.length, 1);
+    assert.match(read.warnings[0].message, /"【问题来源】"的表头是"来源、备注、其他写法、自行处置"，应为"来源、其他写法、自行处置"/);
+    assert.deepEqual(read.warnings[0].rows, [title + 2]);
+  });
+
   it('says what a name written another way was taken to be, and that a name it cannot read was not understood, with the nearest names', () => {
     const sheets = editSettings([caseSheet([closedCase()])], '【自定义表格】', [['检查', '所属街道', '', '问题类型=部件', '上月上报数、去年同月结案率、结按率、处置率(%)', '', '', '从多到少:上报量', '']]);
     const inspection = inspectWorkbook(sheets);

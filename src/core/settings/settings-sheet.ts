@@ -359,10 +359,7 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
   }
 
   const custom = readCustomSettings(sections, warn);
-  const knownSections = new Set<string>([...Object.values(section), ...Object.values(customSections), ...Object.values(briefSections)]);
-  for (const found of sections.values()) {
-    if (!knownSections.has(found.title)) warn([found.titleRow], `设置表中的"${found.title}"一节不认识，未使用。`, `节名应为 ${[...knownSections].join('、')} 之一；请检查是否写错。`);
-  }
+  warnings.push(...unknownSectionsAndHeaders(sheet.name, sections));
 
   return {
     settings: {
@@ -388,4 +385,41 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
     },
     warnings,
   };
+}
+
+let writtenHeaders: ReadonlyMap<string, readonly string[]> | undefined;
+
+/**
+ * Sections the reader does not know, and header rows that are not the ones this sheet is written with
+ * (the standard sections are read by position, so a column inserted or renamed would be misread).
+ * The sections of the clerk's own tables are read by header names and check their own.
+ */
+function unknownSectionsAndHeaders(sheetName: string, sections: ReadonlyMap<string, Section>): BuildWarning[] {
+  if (!writtenHeaders) {
+    const grid = settingsToGrid(defaultSettings);
+    const written = readSections({ name: settingsSheetName, rows: grid.cells.map((row) => row.map((cell) => (cell ? cell.value : null))) });
+    writtenHeaders = new Map([...written.values()].map((found) => [found.title, found.header]));
+  }
+  const warnings: BuildWarning[] = [];
+  const known = new Set<string>([...Object.values(section), ...Object.values(customSections), ...Object.values(briefSections)]);
+  const byName = new Set<string>(Object.values(customSections));
+  for (const found of sections.values()) {
+    if (!known.has(found.title)) {
+      warnings.push({ kind: 'settings', sheet: sheetName, rows: [found.titleRow], message: `设置表中的"${found.title}"一节不认识，未使用。`, action: `节名应为 ${[...known].join('、')} 之一；请检查是否写错。` });
+      continue;
+    }
+    const expected = writtenHeaders.get(found.title);
+    if (!expected || byName.has(found.title) || found.header.length === 0) continue;
+    const trimmed = (cells: readonly string[]) => cells.map((cell) => cell.replace(/\s/g, '')).join('|').replace(/\|+$/, '');
+    if (trimmed(found.header) !== trimmed(expected)) {
+      warnings.push({
+        kind: 'settings',
+        sheet: sheetName,
+        rows: [found.titleRow + 1],
+        message: `"${found.title}"的表头是"${found.header.filter(Boolean).join('、')}"，应为"${expected.filter(Boolean).join('、')}"；这一节按列的位置读取，多出或挪动的列会读错。`,
+        action: '恢复原来的表头和列的顺序（可删除"月报设置"表，下次生成时重建）。',
+      });
+    }
+  }
+  return warnings;
 }
