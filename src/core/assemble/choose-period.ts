@@ -9,7 +9,7 @@ import type { OrderRecord } from '../model/order-record.ts';
 import { InputError } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
 import { settingsSheetName } from '../settings/settings-sheet.ts';
-import { endOfPeriod, parsePeriod, periodContaining, shiftPeriod, type Period } from '../time/period.ts';
+import { endOfPeriod, parsePeriod, periodContaining, previousPeriod, type Period } from '../time/period.ts';
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 
 export type AsOfSource = 'option' | 'settings' | 'latest-event';
@@ -17,7 +17,7 @@ export type AsOfSource = 'option' | 'settings' | 'latest-event';
 /** The period a build covers by default: the one holding `asOf`, or the one before when `asOf` is not at its very end. */
 export function defaultPeriodAt(asOf: WallTime, startDay: number): Period {
   const containing = periodContaining(asOf, startDay);
-  return asOf < endOfPeriod(containing) - 60_000 ? shiftPeriod(containing, -1) : containing;
+  return asOf < endOfPeriod(containing) - 60_000 ? previousPeriod(containing) : containing;
 }
 
 /** The period asked for (`2021-09` or a Period), else the default at `asOf`. Throws InputError on text that is no period. */
