@@ -363,7 +363,15 @@ describe('custom tables (【自定义表格】)', () => {
     const result = buildInTurn([exportSheet], '2021-09');
     assert.deepEqual(
       result.reportSheets.map((sheet) => sheet.name),
-      ['2021年9月-案件概况', '2021年9月-部门处置', '2021年9月-县区办理', '2021年9月-高发问题'],
+      ['2021年9月-案件概况', '2021年9月-部门处置', '2021年9月-县区办理', '2021年9月-高发问题', '2021年9月-具体分析'],
+    );
+  });
+
+  it('puts the custom tables after the standard ones, in the order of the settings, before 具体分析', () => {
+    const sheets = editSettings([exportSheet], tables, [table('乙表', '街道', '上报数'), table('甲表', '社区', '上报数')]);
+    assert.deepEqual(
+      buildInTurn(sheets, '2021-09').reportSheets.map((sheet) => sheet.name),
+      ['2021年9月-案件概况', '2021年9月-部门处置', '2021年9月-县区办理', '2021年9月-高发问题', '2021年9月-乙表', '2021年9月-甲表', '2021年9月-具体分析'],
     );
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The period's report sheets, in the order of the brief: the case tables (when there is a cases
- * sheet), the 12345 sheets (when there is a 12345 sheet), then 高发问题. In: the period's figures and
- * the table context. Out: the grids, the figures they record in the history, and the warnings about
- * the tables themselves (unknown column names, a 上期 with no history). A new table kind is one more
- * entry here and one builder in `report/`.
+ * sheet), the 12345 sheets (when there is a 12345 sheet), then 高发问题, the clerk's own tables
+ * (【自定义表格】) and 具体分析. In: the period's figures and the table context. Out: the grids, the
+ * figures they record in the history, the warnings about the tables themselves (names in the settings
+ * taken as others or not understood, a 上期 or 去年同期 the history lacks, per table and column) and
+ * the custom tables' reconciliation. A new table kind is one more entry here and one builder in `report/`.
  */
 import type { SheetGrid } from '../model/grid.ts';
 import type { BuildWarning } from '../model/warning.ts';
