@@ -88,14 +88,22 @@ describe('settings of custom tables', () => {
   });
 
   it('warns when a section read by position has another header row (a column inserted or renamed)', () => {
-    const sheet = defaultSettingsSheet();
+    const sheet = referenceSettingsSheet();
     const rows = sheet.rows.map((row) => [...row]);
     const title = rows.findIndex((row) => row[0] === '【问题来源】');
     rows[title + 1] = ['来源', '备注', '其他写法', '自行处置'];
     const read = readSettingsSheet({ ...sheet, rows });
     assert.equal(read.warnings.length, 1);
-    assert.match(read.warnings[0].message, /"【问题来源】"的表头是"来源、备注、其他写法、自行处置"，应为"来源、其他写法、自行处置"/);
+    assert.match(read.warnings[0].message, /"【问题来源】"的表头是"来源、备注、其他写法、自行处置"，应为"来源、其他写法、自行处置、识别"/);
     assert.deepEqual(read.warnings[0].rows, [title + 2]);
+  });
+
+  it('does not warn about a header row that lacks columns added since the sheet was made', () => {
+    const sheet = referenceSettingsSheet();
+    const rows = sheet.rows.map((row) => [...row]);
+    const title = rows.findIndex((row) => row[0] === '【问题来源】');
+    rows[title + 1] = ['来源', '其他写法', '自行处置'];
+    assert.deepEqual(readSettingsSheet({ ...sheet, rows }).warnings, []);
   });
 
   it('says what a name written another way was taken to be, and that a name it cannot read was not understood, with the nearest names', () => {

@@ -398,7 +398,7 @@ function unknownSectionsAndHeaders(sheetName: string, sections: ReadonlyMap<stri
   if (!writtenHeaders) {
     const grid = settingsToGrid(defaultSettings);
     const written = readSections({ name: settingsSheetName, rows: grid.cells.map((row) => row.map((cell) => (cell ? cell.value : null))) });
-    writtenHeaders = new Map([...written.values()].map((found) => [found.title, found.header]));
+    writtenHeaders = new Map([...written.values()].map((found) => [found.title, found.headers]));
   }
   const warnings: BuildWarning[] = [];
   const known = new Set<string>([...Object.values(section), ...Object.values(customSections), ...Object.values(briefSections)]);
@@ -409,14 +409,16 @@ function unknownSectionsAndHeaders(sheetName: string, sections: ReadonlyMap<stri
       continue;
     }
     const expected = writtenHeaders.get(found.title);
-    if (!expected || byName.has(found.title) || found.header.length === 0) continue;
-    const trimmed = (cells: readonly string[]) => cells.map((cell) => cell.replace(/\s/g, '')).join('|').replace(/\|+$/, '');
-    if (trimmed(found.header) !== trimmed(expected)) {
+    if (!expected || byName.has(found.title) || found.headers.length === 0) continue;
+    // A header that is a different word where one is written (a column inserted or renamed), or one past
+    // the written ones, is a slip; fewer columns is not (a sheet made before a column was added).
+    const differs = found.headers.some((header, col) => header !== '' && header !== (expected[col] ?? '').replace(/\s/g, ''));
+    if (differs) {
       warnings.push({
         kind: 'settings',
         sheet: sheetName,
         rows: [found.titleRow + 1],
-        message: `"${found.title}"的表头是"${found.header.filter(Boolean).join('、')}"，应为"${expected.filter(Boolean).join('、')}"；这一节按列的位置读取，多出或挪动的列会读错。`,
+        message: `"${found.title}"的表头是"${found.headers.filter(Boolean).join('、')}"，应为"${expected.filter(Boolean).join('、')}"；这一节按列的位置读取，多出或挪动的列会读错。`,
         action: '恢复原来的表头和列的顺序（可删除"月报设置"表，下次生成时重建）。',
       });
     }
