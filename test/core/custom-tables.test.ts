@@ -228,6 +228,15 @@ describe('custom tables (【自定义表格】)', () => {
       assert.ok(result.reconciliation.every((check) => check.ok));
     });
 
+    it('leaves 回退数 empty, not 0, when the export has no return column and no returns sheet', () => {
+      const full = orderSheet(septemberOrders);
+      const keep = full.rows[1].map((header, col) => (header === '回退次数' ? -1 : col)).filter((col) => col >= 0);
+      const withoutReturns: RawSheet = { ...full, rows: full.rows.map((row) => keep.map((col) => row[col] ?? null)) };
+      const sheets = editSettings([withoutReturns], tables, [table('回退', '12345承办单位', '受理数、回退数')]);
+      const rows = printedSheet(buildInTurn(sheets, '2021-09'), '回退');
+      assert.deepEqual(rowOf(rows, '合计'), ['合计', '52', '']);
+    });
+
     it('lets 【表格列】 give the standard 12345受理 by-unit table a 受理数环比 column, read from its own history', () => {
       const sheets = editSettings([orderSheet([...augustOrders, ...septemberOrders])], '【表格列】', [['12345按单位', '受理数、占比、受理数环比']]);
       const rows = printedSheet(buildInTurn(sheets, '2021-08', '2021-09'), '12345受理');

@@ -116,6 +116,7 @@ export function buildReportTables(input: ReportTablesInput): ReportTables {
       hotline && context.settings.customTables.length
         ? orderFactsOf(hotline.cohort, { flagsOf: (order) => flagOrder(order, input.asOf, input.returnedIds), categoryOf: hotline.categoryOf, unitNameOf: createHotlineUnitNamer(context.settings) })
         : null,
+    ordersKnown: hotline ? { overdue: hotline.overdueKnown, returns: hotline.returnsKnown } : undefined,
     takenSheetNames: [...standardGrids, analysis.grid].map((grid) => grid.name),
   });
   // What the history lacks of earlier periods: said once per period, naming every table and column.

@@ -22,7 +22,7 @@ import { settingsSheetName } from '../settings/settings-sheet.ts';
 import { compareText } from '../stats/case-statistics.ts';
 import { addCaseFlags, emptyCaseCounts, sumCaseCounts, type CaseCounts } from '../stats/case-counts.ts';
 import { groupFacts, resolveDimension, type Block, type CaseFact, type Counter, type Dimension, type OrderFact } from '../stats/dimensions.ts';
-import { baseCountNames, caseBaseFigures, catalogueFor, orderBaseFigures, subjectLabels, type Catalogue, type Subject } from '../stats/indicators.ts';
+import { baseCountNames, caseBaseFigures, catalogueFor, orderBaseFigures, subjectLabels, type Catalogue, type OrderFiguresKnown, type Subject } from '../stats/indicators.ts';
 import { addOrderFlags, emptyOrderCounts, sumOrderCounts, type OrderCounts } from '../stats/order-counts.ts';
 import { parseScope, scopePredicate, type TableScope } from '../stats/table-scope.ts';
 import { previousPeriod, samePeriodLastYear } from '../time/period.ts';
@@ -172,6 +172,8 @@ export interface CustomTablesInput {
   readonly cases: readonly CaseFact[] | null;
   /** The period's 12345 orders; null when the workbook has no 12345 sheet. */
   readonly orders: readonly OrderFact[] | null;
+  /** What the 12345 exports can tell (超期, 回退): what they cannot is empty, not 0. */
+  readonly ordersKnown?: OrderFiguresKnown;
   /** Sheet names the standard tables take. */
   readonly takenSheetNames: readonly string[];
 }
@@ -214,11 +216,11 @@ function caseData(facts: readonly CaseFact[], hasDeadlineColumn: boolean): Subje
   };
 }
 
-function orderData(facts: readonly OrderFact[]): SubjectData<OrderFact, OrderCounts> {
+function orderData(facts: readonly OrderFact[], known: OrderFiguresKnown = { overdue: true, returns: true }): SubjectData<OrderFact, OrderCounts> {
   return {
     facts,
     counter: { empty: emptyOrderCounts, add: (counts, fact) => addOrderFlags(counts, fact.flags), sum: sumOrderCounts },
-    figures: orderBaseFigures,
+    figures: (counts) => orderBaseFigures(counts, known),
     mainCount: (counts) => counts.received,
     mainName: '受理数',
     overviewName: '12345受理数',
@@ -515,7 +517,7 @@ export function buildCustomTables(input: CustomTablesInput): BuiltCustomTables {
       continue;
     }
     taken.add(sheetName);
-    const built = plan.subject === 'cases' ? buildOne(plan, caseData(facts as readonly CaseFact[], context.hasDeadlineColumn), context, sheetName) : buildOne(plan, orderData(facts as readonly OrderFact[]), context, sheetName);
+    const built = plan.subject === 'cases' ? buildOne(plan, caseData(facts as readonly CaseFact[], context.hasDeadlineColumn), context, sheetName) : buildOne(plan, orderData(facts as readonly OrderFact[], input.ordersKnown), context, sheetName);
     grids.push(built.grid);
     for (const record of built.history) history.set(`${record.table}\u0000${record.row}\u0000${record.indicator}`, record);
     checks.push(built.check);
