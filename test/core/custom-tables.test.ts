@@ -228,6 +228,20 @@ describe('custom tables (【自定义表格】)', () => {
       assert.ok(result.reconciliation.every((check) => check.ok));
     });
 
+    it('sums, in every column, the row of units not in the settings past the 30 most reported', () => {
+      // 40 units nobody configured, one order each but the first two (3 and 2 orders).
+      const strangers = Array.from({ length: 40 }, (_, index) => `外单位${String(index + 1).padStart(2, '0')}`);
+      const list = strangers.flatMap((unit, index) => Array.from({ length: index === 0 ? 3 : index === 1 ? 2 : 1 }, () => order({ 承办单位: unit })));
+      const sheets = editSettings([orderSheet(list)], tables, [table('外单位', '12345承办单位', '受理数、办结率')]);
+      const result = buildInTurn(sheets, '2021-09');
+      for (const suffix of ['外单位', '12345受理']) {
+        const rest = rowOf(printedSheet(result, suffix), '其余 10 个不在设置中的单位');
+        assert.equal(rest[1], '10', suffix);
+      }
+      assert.equal(rowOf(printedSheet(result, '外单位'), '合计')[1], String(list.length));
+      assert.equal(rowOf(printedSheet(result, '外单位'), '外单位01')[1], '3');
+    });
+
     it('leaves 回退数 empty, not 0, when the export has no return column and no returns sheet', () => {
       const full = orderSheet(septemberOrders);
       const keep = full.rows[1].map((header, col) => (header === '回退次数' ? -1 : col)).filter((col) => col >= 0);

@@ -19,7 +19,7 @@ import type { SheetGrid } from '../model/grid.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { CustomTableSetting, Settings } from '../settings/settings.ts';
 import { settingsSheetName } from '../settings/settings-sheet.ts';
-import { compareText } from '../stats/case-statistics.ts';
+import { compareText, unknownUnitRowLimit } from '../stats/case-statistics.ts';
 import { addCaseFlags, emptyCaseCounts, sumCaseCounts, type CaseCounts } from '../stats/case-counts.ts';
 import { groupFacts, resolveDimension, type Block, type CaseFact, type Counter, type Dimension, type OrderFact } from '../stats/dimensions.ts';
 import { baseCountNames, caseBaseFigures, catalogueFor, orderBaseFigures, subjectLabels, type Catalogue, type OrderFiguresKnown, type Subject } from '../stats/indicators.ts';
@@ -286,6 +286,19 @@ function buildOne<F extends CaseFact | OrderFact, C>(plan: CustomTablePlan, data
   for (const entry of columns) {
     const column = rows.column(entry);
     if (column) for (const part of catalogue.partsOf(column.indicator)) if (targetNames.includes(part)) usedTargets.add(part);
+  }
+
+  // Units not in the settings: the most reported get rows of their own, the rest one row (as 部门处置
+  // does), so that a wrong unit column gives no table, or history, of 100,000 rows; no record is lost.
+  if (by.name === '一级单位' || by.name === '二级单位' || by.name === '12345承办单位') {
+    const configured = new Set(by.settingsOrder(settings) ?? []);
+    for (const block of grouping.blocks.values()) {
+      const unknown = [...block.rows].filter(([value]) => !configured.has(value) && !value.startsWith('（未填')).sort(([a, left], [b, right]) => data.mainCount(right) - data.mainCount(left) || compareText(a, b));
+      if (unknown.length <= unknownUnitRowLimit) continue;
+      const rest = unknown.slice(unknownUnitRowLimit);
+      for (const [value] of rest) block.rows.delete(value);
+      block.rows.set(`其余 ${rest.length} 个不在设置中的单位`, data.counter.sum(rest.map(([, counts]) => counts)));
+    }
   }
 
   // Rows of each block: what was counted, and (without 分组) configured values and targets' rows.

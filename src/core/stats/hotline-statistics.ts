@@ -11,7 +11,7 @@ import { createPlaceFinder, type Place } from '../text/places.ts';
 import { createCategoryMatcher } from './hotline-category.ts';
 import { findRepeatProblems, type RepeatGroup } from './repeat-problems.ts';
 import { unknownUnitRowLimit } from './case-statistics.ts';
-import { addOrderFlags, emptyOrderCounts, flagOrder, isOrderOverdue, type OrderCounts } from './order-counts.ts';
+import { addOrderFlags, emptyOrderCounts, flagOrder, isOrderOverdue, sumOrderCounts, type OrderCounts } from './order-counts.ts';
 
 export interface NamedCount {
   readonly name: string;
@@ -170,6 +170,11 @@ export function computeHotlineStatistics(orders: readonly OrderRecord[], options
     return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (left.subCategory < right.subCategory ? -1 : left.subCategory > right.subCategory ? 1 : 0) || left.orders[0].receivedAt - right.orders[0].receivedAt;
   });
   const unitList = sortByCount(byUnit);
+  // The row that sums the units not in the settings past the limit has their counts summed too.
+  const listedUnits = new Set(unitList.map((unit) => unit.name));
+  for (const unit of unitList) {
+    if (!countsByUnit.has(unit.name)) countsByUnit.set(unit.name, sumOrderCounts([...countsByUnit].filter(([name]) => !listedUnits.has(name)).map(([, counts]) => counts)));
+  }
   return {
     cohort,
     received: cohort.length,
