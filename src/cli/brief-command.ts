@@ -4,14 +4,13 @@
  * figures as they stand now recorded into the workbook's 历史指标 (the workbook file is rewritten in
  * place, only that sheet changes), so that next month's 上期 columns show what was published.
  */
-import { mkdirSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import { composeBrief, finaliseReport, type BuildWarning } from '../core/index.ts';
 import { briefToDocx } from '../hosts/file/brief-docx.ts';
 import { readWorkbook } from '../hosts/file/read-workbook.ts';
 import { writeWorkbook } from '../hosts/file/write-workbook.ts';
 import { UsageError } from './build-command.ts';
-import { checkOutputPaths, readInputFile, writeFilesAtomically } from './safe-files.ts';
+import { checkOutputPaths, ensureFolderOf, readInputFile, writeFilesAtomically } from './safe-files.ts';
 
 export interface BriefCommand {
   readonly input: string;
@@ -40,7 +39,7 @@ export async function runBrief(command: BriefCommand, write: (line: string) => v
   if (command.out) {
     const brief = composeBrief(sheets, { period: command.period, madeAt: command.madeAt });
     const docx = await briefToDocx(brief.document);
-    mkdirSync(dirname(resolve(command.out)), { recursive: true });
+    ensureFolderOf(command.out);
     writeFilesAtomically([{ path: command.out, data: docx }]);
     const tables = brief.document.blocks.filter((block) => block.kind === 'table').length;
     const charts = brief.document.blocks.filter((block) => block.kind === 'chart').length;

@@ -2,14 +2,14 @@
  * `case-brief build`: read an export file, build the period's tables, write the new workbook (and the
  * JSON if asked), print the summary, the failed checks, the warnings and the timings.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { settingsSheetName } from '../core/index.ts';
 import { buildReportFile } from '../hosts/file/build-file.ts';
 import { readSheetNames } from '../hosts/file/read-workbook.ts';
 import { NotAReportError, readCarryOver } from '../hosts/file/carry-over.ts';
 import { jsonReport, printWarnings } from './report-output.ts';
-import { checkOutputPaths, FileProblem, readInputFile, writeFilesAtomically, type PlannedWrite } from './safe-files.ts';
+import { checkOutputPaths, ensureFolderOf, FileProblem, readInputFile, writeFilesAtomically, type PlannedWrite } from './safe-files.ts';
 
 /** A mistake in the command line itself (exit 2). */
 export class UsageError extends Error {}
@@ -77,7 +77,7 @@ export function runBuild(command: BuildCommand, write: (line: string) => void): 
       );
     }
   }
-  mkdirSync(dirname(resolve(command.out)), { recursive: true });
+  ensureFolderOf(command.out);
   const writes: PlannedWrite[] = [{ path: command.out, data: output }];
   if (command.json) writes.push({ path: command.json, data: JSON.stringify(jsonReport(result), null, 2) + '\n' });
   // The old JSON goes before the new workbook takes its place: never a new report beside a stale JSON.

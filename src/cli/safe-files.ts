@@ -6,7 +6,7 @@
  * disk and renamed over the old one, so a full disk or a kill mid-write leaves the previous file whole;
  * and file-system errors become sentences that say what to do.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** A problem with the files the clerk named (exit 2): the message says what to do. */
@@ -83,6 +83,25 @@ export function checkOutputPaths(input: string, outputs: readonly { readonly opt
     }
     for (const other of outputs.slice(0, index)) {
       if (isSameFile(other.path, output.path)) throw new FileProblem(`${other.option} 和 ${output.option} 指向同一个文件 ${output.path}，请分别给出不同的文件名。`);
+    }
+  }
+}
+
+/**
+ * Creates the folder a file is to be written to, one level at a time (Node's recursive mkdir never
+ * returns on some file systems, /proc among them); a level that cannot be made is a FileProblem.
+ */
+export function ensureFolderOf(path: string): void {
+  const missing: string[] = [];
+  for (let folder = dirname(resolve(path)); !existsSync(folder); folder = dirname(folder)) {
+    missing.unshift(folder);
+    if (dirname(folder) === folder) break;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      throw new FileProblem(describeFileError(error, folder, '写入'));
     }
   }
 }

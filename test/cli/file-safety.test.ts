@@ -58,7 +58,8 @@ describe('case-brief: files are never lost', () => {
     const hardLink = join(dir, 'hard.xlsx');
     linkSync(input, hardLink);
     refused(['build', input, '--out', hardLink], /就是输入文件/);
-    refused(['build', input, '--out', join('/proc/self/cwd', relative(process.cwd(), input))], /就是输入文件/);
+    // Concatenated, not joined: join() would fold the .. segments away before the kernel sees them.
+    refused(['build', input, '--out', `/proc/self/cwd/${relative(process.cwd(), input)}`], /就是输入文件/);
     refused(['build', input, '--out', join(dir, '.', 'sub', '..', '导出.xlsx')], /就是输入文件/);
   });
 
@@ -70,6 +71,10 @@ describe('case-brief: files are never lost', () => {
     const status = await main(['brief', input, '--period', '2021-09', '--out', link], (line) => out.push(line), (line) => err.push(line));
     assert.equal(status, 2);
     assert.match(err.join('\n'), /--out .*就是输入文件/);
+  });
+
+  it('explains an output folder it cannot make, and returns (a folder under /proc)', () => {
+    refused(['build', input, '--out', '/proc/no-such-folder/月报.xlsx'], /写入|权限|不存在/);
   });
 
   it('says so when the input or the output is a folder', () => {
