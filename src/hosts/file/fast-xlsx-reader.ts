@@ -1,31 +1,41 @@
 /**
- * A fast, lean reader for .xlsx packages: it scans the worksheet XML bytes directly (no DOM, no
- * string of the whole sheet) and keeps values raw, as `readWorkbook` promises. On 200,000 rows it
- * reads several times faster than SheetJS with a fraction of the memory (see `npm run bench`).
- * It reads values only (no styles: the core converts date serials itself). Anything it does not
- * understand makes it return null, and the caller falls back to SheetJS.
+ * A fast, lean reader for .xlsx packages: it opens the zip's directory, inflates only the parts it
+ * needs (natively where the platform can, see codec.ts) and scans the worksheet XML bytes directly
+ * (sheet-scanner.ts: no DOM, no string of the whole sheet), keeping values raw, as `readWorkbook`
+ * promises. It reads values only, unless asked for what a preview shows (`display`: style indexes,
+ * merges, column widths and the cell formats). Anything it does not understand makes it return null,
+ * and the caller falls back to SheetJS.
+ *
+ * One reading, two ways to run it: `readXlsx` inflates synchronously (Node's zlib, else fflate);
+ * `readXlsxAsync` inflates through the platform's stream where it has one (a browser worker's
+ * DecompressionStream), feeding each sheet's scanner chunk by chunk as the bytes come.
  */
 import { unzipSync } from 'fflate';
-import type { CellValue } from '../../core/model/raw-sheet.ts';
 import type { ReadSheet } from './read-workbook.ts';
+import { decodeEntities, SheetScanner, type ScannedDisplay } from './sheet-scanner.ts';
+import { inflateEntry, inflateEntryChunks, openZip, type StoredEntry } from './zip-package.ts';
 
 const decoder = new TextDecoder('utf-8');
 
-const LT = 0x3c; // <
-const GT = 0x3e; // >
-const SLASH = 0x2f; // /
-const QUOTE = 0x22; // "
-const APOS = 0x27; // '
-const COLON = 0x3a; // :
+/** What a preview needs of the whole package (`display` reads only). */
+export interface XlsxDisplay {
+  /** By sheet, as `sheets` lists them; null for a sheet without cells (a chartsheet). */
+  readonly sheets: readonly (ScannedDisplay | null)[];
+  /**
+   * The number format of each cell style (`s`): a format code, or the id of one of Excel's built-in
+   * formats; 0 (General) for a style without one.
+   */
+  readonly cellFormats: readonly (string | number)[];
+}
 
-function decodeEntities(text: string): string {
-  if (text.indexOf('&') < 0 && text.indexOf('_x') < 0) return text;
-  return text
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
-      if (entity[0] === '#') return String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
-      return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity] ?? '';
-    })
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+export interface XlsxRead {
+  readonly sheets: ReadSheet[];
+  readonly display?: XlsxDisplay;
+}
+
+export interface XlsxReadOptions {
+  /** Also keep what a preview needs (costs a little memory per styled cell). */
+  readonly display?: boolean;
 }
 
 /** Reads attributes of an open tag in a text part (workbook.xml, rels): small parts, plain regex. */
@@ -45,308 +55,182 @@ function resolvePart(base: string, target: string): string {
   return parts.join('/');
 }
 
-/** Column index (0-based) of a cell reference's letters, e.g. `AB12` → 27. */
-function columnOf(bytes: Uint8Array, start: number, end: number): number {
-  let col = 0;
-  for (let index = start; index < end; index++) {
-    const code = bytes[index];
-    if (code >= 65 && code <= 90) col = col * 26 + (code - 64);
-    else if (code >= 97 && code <= 122) col = col * 26 + (code - 96);
-    else break;
-  }
-  return col - 1;
-}
-
 /** Shared strings: the text of every `<si>`, rich-text runs joined, phonetic runs (`<rPh>`) left out. */
-function readSharedStrings(xml: string): string[] {
+export function readSharedStrings(xml: string): string[] {
   const strings: string[] = [];
-  for (const match of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) {
-    const body = (match[1] ?? '').replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
-    let text = '';
-    for (const run of body.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) text += run[1] ?? '';
-    strings.push(decodeEntities(text));
+  // One pass over the tags: <si> starts a string, <t> adds its text unless inside <rPh>.
+  let text = '';
+  let inString = false;
+  let inPhonetic = false;
+  let at = xml.indexOf('<');
+  while (at >= 0) {
+    const end = xml.indexOf('>', at);
+    if (end < 0) break;
+    const closing = xml.charCodeAt(at + 1) === 0x2f;
+    let nameStart = closing ? at + 2 : at + 1;
+    let nameEnd = nameStart;
+    for (; nameEnd < end; nameEnd++) {
+      const code = xml.charCodeAt(nameEnd);
+      if (code === 0x3a) nameStart = nameEnd + 1;
+      else if (code <= 0x20 || code === 0x2f) break;
+    }
+    const length = nameEnd - nameStart;
+    const selfClosing = xml.charCodeAt(end - 1) === 0x2f;
+    let next = end + 1;
+    if (length === 2 && xml.startsWith('si', nameStart)) {
+      if (closing) {
+        strings.push(decodeEntities(text));
+        inString = false;
+      } else if (selfClosing) strings.push('');
+      else {
+        text = '';
+        inString = true;
+      }
+    } else if (length === 1 && xml.charCodeAt(nameStart) === 0x74 && !closing && !selfClosing && inString) {
+      const close = xml.indexOf('<', next);
+      if (close < 0) break;
+      if (!inPhonetic) text += xml.slice(next, close);
+      next = close;
+    } else if (length === 3 && xml.startsWith('rPh', nameStart)) {
+      inPhonetic = !closing && !selfClosing;
+    }
+    at = xml.indexOf('<', next);
   }
   return strings;
 }
 
-/** Value of one attribute (by exact name) inside a tag's attribute bytes, as a byte range. */
-function attributeRange(bytes: Uint8Array, start: number, end: number, name: string): [number, number] | null {
-  const first = name.charCodeAt(0);
-  for (let index = start; index < end; index++) {
-    if (bytes[index] !== first || (index > start && bytes[index - 1] > 0x20)) continue;
-    let matched = true;
-    for (let offset = 1; offset < name.length; offset++) {
-      if (bytes[index + offset] !== name.charCodeAt(offset)) {
-        matched = false;
-        break;
-      }
-    }
-    if (!matched) continue;
-    let cursor = index + name.length;
-    while (bytes[cursor] === 0x20) cursor++;
-    if (bytes[cursor] !== 0x3d) continue; // =
-    cursor++;
-    while (bytes[cursor] === 0x20) cursor++;
-    const quote = bytes[cursor];
-    if (quote !== QUOTE && quote !== APOS) return null;
-    const valueStart = cursor + 1;
-    let valueEnd = valueStart;
-    while (valueEnd < end && bytes[valueEnd] !== quote) valueEnd++;
-    return [valueStart, valueEnd];
+/** Excel's number format of each cell style (cellXfs), from styles.xml. */
+export function readCellFormats(xml: string): (string | number)[] {
+  const codes = new Map<number, string>();
+  for (const match of xml.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
+    const attributes = attributesOf(match[0]);
+    const id = Number(attributes.get('numFmtId'));
+    const code = attributes.get('formatCode');
+    if (Number.isInteger(id) && code !== undefined) codes.set(id, code);
   }
-  return null;
-}
-
-const errorTexts = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA']);
-
-/** Tag names the sheet scanner cares about, recognised from their bytes without making strings. */
-const enum Name {
-  Other,
-  Row,
-  C,
-  V,
-  T,
-  RPh,
-  SheetData,
-}
-
-function nameAt(bytes: Uint8Array, start: number, end: number): Name {
-  const length = end - start;
-  const first = bytes[start];
-  if (length === 1) return first === 0x63 ? Name.C : first === 0x76 ? Name.V : first === 0x74 ? Name.T : Name.Other;
-  if (length === 3) {
-    if (first === 0x72 && bytes[start + 1] === 0x6f && bytes[start + 2] === 0x77) return Name.Row;
-    if (first === 0x72 && bytes[start + 1] === 0x50 && bytes[start + 2] === 0x68) return Name.RPh;
-    return Name.Other;
+  const cellXfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml);
+  if (cellXfs === null) return [];
+  const formats: (string | number)[] = [];
+  for (const match of cellXfs[1].matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) {
+    const id = Number(attributesOf(match[0]).get('numFmtId') ?? 0);
+    formats.push(codes.get(id) ?? (Number.isInteger(id) ? id : 0));
   }
-  if (length === 9 && first === 0x73 && bytes[start + 5] === 0x44) return Name.SheetData;
-  return Name.Other;
+  return formats;
 }
 
-/** Short ASCII text of a byte range (values, attribute values). */
-function latin1(bytes: Uint8Array, start: number, end: number): string {
-  let text = '';
-  for (let index = start; index < end; index++) text += String.fromCharCode(bytes[index]);
-  return text;
-}
+/** One step of a reading: a part to inflate whole (answered with its bytes), or to feed to a scanner. */
+type Step = { readonly entry: StoredEntry; readonly scanner?: SheetScanner };
 
-function hasNonAscii(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let index = start; index < end; index++) if (bytes[index] >= 0x80) return true;
-  return false;
-}
-
-function unsignedAt(bytes: Uint8Array, start: number, end: number): number {
-  let value = 0;
-  for (let index = start; index < end; index++) {
-    const digit = bytes[index] - 0x30;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return end > start ? value : -1;
-}
-
-/** Reads one worksheet part's cell values into rows (rows[i][0] is column A), used range from the cells. */
-function readSheetData(bytes: Uint8Array, shared: readonly string[]): { rows: CellValue[][]; firstRow: number } {
-  const byRow: (CellValue[] | undefined)[] = [];
-  let rowNumber = 0;
-  let row: CellValue[] | null = null;
-  let nextCol = 0;
-  let cellCol = 0;
-  let cellType = 0; // first byte of the t attribute: 0 none/n, 0x73 s, 0x69 inlineStr (or str: 0x73 + length 3), 0x62 b, 0x65 e, 0x64 d
-  let cellTypeIsStr = false;
-  let valueStart = -1;
-  let valueEnd = -1;
-  let inlineText: string | null = null;
-  let inSheetData = false;
-  let minRow = Infinity;
-  let maxRow = -1;
-  let maxCol = -1;
-  const length = bytes.length;
-  const textOf = (start: number, end: number) => {
-    const raw = hasNonAscii(bytes, start, end) ? decoder.decode(bytes.subarray(start, end)) : latin1(bytes, start, end);
-    return decodeEntities(raw);
+/** The reading, as steps that the sync and the async runner answer. */
+function* readingSteps(entries: readonly StoredEntry[], options: XlsxReadOptions): Generator<Step, XlsxRead | null, Uint8Array | undefined> {
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  const byLowerName = new Map(entries.map((entry) => [entry.name.toLowerCase(), entry]));
+  const find = (name: string) => byName.get(name) ?? byLowerName.get(name.toLowerCase());
+  const text = function* (name: string): Generator<Step, string | null, Uint8Array | undefined> {
+    const entry = find(name);
+    if (entry === undefined) return null;
+    return decoder.decode((yield { entry }) as Uint8Array);
   };
-  const store = () => {
-    let cell: CellValue = null;
-    const hasValue = valueStart >= 0;
-    if (cellType === 0x73 && !cellTypeIsStr) {
-      const text = hasValue ? shared[unsignedAt(bytes, valueStart, valueEnd)] : undefined;
-      cell = text === undefined || text === '' ? null : text;
-    } else if (cellType === 0x69) cell = inlineText === null || inlineText === '' ? null : inlineText;
-    else if (cellTypeIsStr || cellType === 0x64) cell = hasValue && valueEnd > valueStart ? textOf(valueStart, valueEnd) : null;
-    else if (cellType === 0x62) cell = hasValue ? bytes[valueStart] === 0x31 || bytes[valueStart] === 0x74 : null;
-    else if (cellType === 0x65) {
-      const text = hasValue ? textOf(valueStart, valueEnd) : '';
-      cell = text === '' ? null : errorTexts.has(text) ? text : '#ERROR';
-    } else if (hasValue && valueEnd > valueStart) {
-      const number = Number(latin1(bytes, valueStart, valueEnd));
-      cell = Number.isFinite(number) ? number : null;
-    }
-    if (cell === null || !row) return;
-    while (row.length < cellCol) row.push(null);
-    row[cellCol] = cell;
-    if (rowNumber < minRow) minRow = rowNumber;
-    if (rowNumber > maxRow) maxRow = rowNumber;
-    if (cellCol > maxCol) maxCol = cellCol;
-  };
-  let index = 0;
-  while (index < length) {
-    const at = bytes.indexOf(LT, index);
-    if (at < 0) break;
-    let cursor = at + 1;
-    const closing = bytes[cursor] === SLASH;
-    if (closing) cursor++;
-    let nameStart = cursor;
-    while (cursor < length) {
-      const code = bytes[cursor];
-      if (code <= 0x20 || code === GT || code === SLASH) break;
-      if (code === COLON) nameStart = cursor + 1;
-      cursor++;
-    }
-    const name = nameAt(bytes, nameStart, cursor);
-    // Attributes run to the next > outside quotes.
-    const attrStart = cursor;
-    let quote = 0;
-    while (cursor < length) {
-      const code = bytes[cursor];
-      if (quote) {
-        if (code === quote) quote = 0;
-      } else if (code === QUOTE || code === APOS) quote = code;
-      else if (code === GT) break;
-      cursor++;
-    }
-    if (cursor >= length) break;
-    const selfClosing = bytes[cursor - 1] === SLASH;
-    const attrEnd = selfClosing ? cursor - 1 : cursor;
-    index = cursor + 1;
-    if (!inSheetData) {
-      if (name === Name.SheetData && !closing) {
-        if (selfClosing) break;
-        inSheetData = true;
-      }
-      continue;
-    }
-    switch (name) {
-      case Name.Row: {
-        if (closing) break;
-        const range = attributeRange(bytes, attrStart, attrEnd, 'r');
-        const number = range ? unsignedAt(bytes, range[0], range[1]) : -1;
-        rowNumber = number > 0 ? number : rowNumber + 1;
-        row = byRow[rowNumber] ?? [];
-        byRow[rowNumber] = row;
-        nextCol = 0;
-        if (selfClosing) row = null;
-        break;
-      }
-      case Name.C: {
-        if (closing) {
-          store();
-          break;
-        }
-        const reference = attributeRange(bytes, attrStart, attrEnd, 'r');
-        cellCol = reference ? columnOf(bytes, reference[0], reference[1]) : nextCol;
-        nextCol = cellCol + 1;
-        const type = attributeRange(bytes, attrStart, attrEnd, 't');
-        cellType = type && type[1] > type[0] ? bytes[type[0]] : 0;
-        if (cellType === 0x6e) cellType = 0; // t="n"
-        cellTypeIsStr = type !== null && type[1] - type[0] === 3 && cellType === 0x73;
-        valueStart = -1;
-        valueEnd = -1;
-        inlineText = null;
-        if (selfClosing) store();
-        break;
-      }
-      case Name.V:
-        if (closing || selfClosing) break;
-        valueStart = index;
-        valueEnd = bytes.indexOf(LT, index);
-        index = valueEnd;
-        break;
-      case Name.T: {
-        if (closing || selfClosing) break;
-        const close = bytes.indexOf(LT, index);
-        inlineText = (inlineText ?? '') + textOf(index, close);
-        index = close;
-        break;
-      }
-      case Name.RPh: {
-        if (closing || selfClosing) break;
-        // Phonetic runs are not part of the cell's text.
-        const close = indexOfClosing(bytes, index, 'rPh');
-        index = close < 0 ? length : close;
-        break;
-      }
-      case Name.SheetData:
-        if (closing) index = length;
-        break;
-      default:
-        break;
-    }
-  }
-  if (maxRow < 0) return { rows: [], firstRow: 1 };
-  const rows: CellValue[][] = [];
-  const width = maxCol + 1;
-  for (let number = minRow; number <= maxRow; number++) {
-    const source = byRow[number];
-    const out: CellValue[] = source ? (source.length > width ? source.slice(0, width) : source) : [];
-    while (out.length < width) out.push(null);
-    rows.push(out);
-  }
-  return { rows, firstRow: minRow };
-}
-
-function indexOfClosing(bytes: Uint8Array, from: number, name: string): number {
-  const pattern = new TextEncoder().encode(name);
-  let index = from;
-  while (index < bytes.length) {
-    const at = bytes.indexOf(LT, index);
-    if (at < 0) return -1;
-    if (bytes[at + 1] === SLASH) {
-      let cursor = at + 2;
-      while (bytes[cursor] !== GT && bytes[cursor] !== COLON && cursor - at < 40) cursor++;
-      const nameStart = bytes[cursor] === COLON ? cursor + 1 : at + 2;
-      if (pattern.every((code, offset) => bytes[nameStart + offset] === code) && bytes[nameStart + pattern.length] === GT) return at;
-    }
-    index = at + 1;
-  }
-  return -1;
-}
-
-/** Reads every sheet of an .xlsx package, or returns null when the package is not one it can read. */
-export function readXlsxFast(bytes: Uint8Array): ReadSheet[] | null {
-  const entries = unzipSync(bytes, { filter: (file) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/i.test(file.name) || file.name === '[Content_Types].xml' });
-  const workbookXml = entries['xl/workbook.xml'];
-  const relsXml = entries['xl/_rels/workbook.xml.rels'];
-  if (!workbookXml || !relsXml) return null;
+  const workbookXml = yield* text('xl/workbook.xml');
+  const relsXml = yield* text('xl/_rels/workbook.xml.rels');
+  if (workbookXml === null || relsXml === null) return null;
   const rels = new Map<string, string>();
-  for (const match of decoder.decode(relsXml).matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+  for (const match of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const attributes = attributesOf(match[0]);
     const id = attributes.get('Id');
     const target = attributes.get('Target');
     if (id && target) rels.set(id, resolvePart('xl/workbook.xml', target));
   }
-  const shared = entries['xl/sharedStrings.xml'] ? readSharedStrings(decoder.decode(entries['xl/sharedStrings.xml'])) : [];
+  const sharedXml = yield* text('xl/sharedStrings.xml');
+  const shared = sharedXml === null ? [] : readSharedStrings(sharedXml);
+  const display = options.display === true;
+  const stylesXml = display ? yield* text('xl/styles.xml') : null;
   const sheets: ReadSheet[] = [];
-  const workbookText = decoder.decode(workbookXml);
+  const displays: (ScannedDisplay | null)[] = [];
   // <workbookPr date1904="1"/>: the workbook counts its date serials from 1904 (Excel for Mac).
-  const properties = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbookText);
+  const properties = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbookXml);
   const date1904 = properties !== null && /^(1|true)$/i.test(attributesOf(properties[0]).get('date1904') ?? '');
-  for (const match of workbookText.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+  for (const match of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const attributes = attributesOf(match[0]);
     const name = attributes.get('name');
     const part = rels.get(attributes.get('r:id') ?? '');
     if (!name || !part) return null;
-    const data = entries[part];
-    if (!data) {
+    const entry = find(part);
+    if (entry === undefined) {
       // A chartsheet or dialog sheet has no cells; SheetJS lists it empty too.
       if (!/worksheets\//.test(part)) {
         sheets.push({ name, rows: [], firstRow: 1 });
+        displays.push(null);
         continue;
       }
       return null;
     }
+    const scanner = new SheetScanner(shared, { display });
+    yield { entry, scanner };
+    const { rows, firstRow, display: sheetDisplay } = scanner.finish();
     const state = attributes.get('state');
-    sheets.push({ name, ...readSheetData(data, shared), ...(state === 'hidden' || state === 'veryHidden' ? { hidden: true } : {}), ...(date1904 ? { date1904 } : {}) });
+    sheets.push({ name, rows, firstRow, ...(state === 'hidden' || state === 'veryHidden' ? { hidden: true } : {}), ...(date1904 ? { date1904 } : {}) });
+    displays.push(sheetDisplay ?? null);
   }
-  return sheets;
+  return display ? { sheets, display: { sheets: displays, cellFormats: stylesXml === null ? [] : readCellFormats(stylesXml) } } : { sheets };
+}
+
+/**
+ * The package's entries: from its directory, or, for a zip the directory reader does not handle
+ * (ZIP64, say), unzipped whole by fflate into entries stored as they are.
+ */
+function entriesOf(bytes: Uint8Array): readonly StoredEntry[] {
+  const entries = openZip(bytes);
+  if (entries !== null) return entries;
+  const files = unzipSync(bytes, { filter: (file) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/i.test(file.name) });
+  return Object.entries(files).map(([name, data]) => ({ name, nameBytes: new Uint8Array(0), method: 0, flags: 0, time: 0, date: 0, crc: 0, compressed: data, size: data.length }));
+}
+
+/** Reads the package synchronously; null when it is not one this reader can read. */
+export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): XlsxRead | null {
+  const steps = readingSteps(entriesOf(bytes), options);
+  let next = steps.next();
+  while (!next.done) {
+    const { entry, scanner } = next.value;
+    const data = inflateEntry(entry);
+    if (scanner === undefined) next = steps.next(data);
+    else {
+      scanner.push(data);
+      next = steps.next();
+    }
+  }
+  return next.value;
+}
+
+/** Reads the package, inflating through the platform's stream where it has one; null as `readXlsx`. */
+export async function readXlsxAsync(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<XlsxRead | null> {
+  const steps = readingSteps(entriesOf(bytes), options);
+  let next = steps.next();
+  while (!next.done) {
+    const { entry, scanner } = next.value;
+    if (scanner !== undefined) {
+      await inflateEntryChunks(entry, (chunk) => scanner.push(chunk));
+      next = steps.next();
+      continue;
+    }
+    const chunks: Uint8Array[] = [];
+    await inflateEntryChunks(entry, (chunk) => chunks.push(chunk));
+    next = steps.next(chunks.length === 1 ? chunks[0] : joined(chunks));
+  }
+  return next.value;
+}
+
+function joined(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** Reads every sheet of an .xlsx package, or returns null when the package is not one it can read. */
+export function readXlsxFast(bytes: Uint8Array): ReadSheet[] | null {
+  return readXlsx(bytes)?.sheets ?? null;
 }

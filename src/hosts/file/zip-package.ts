@@ -1,11 +1,16 @@
 /**
- * The zip layer of the .xlsx patcher. Opening reads only the central directory; a part is inflated
- * when somebody reads it, and on writing every part nobody replaced is copied as it was compressed
- * (no inflate, no deflate), so patching a 50 MB export costs little more than writing the new sheets.
- * Only new or replaced parts are deflated. Plain zip only: a ZIP64 or encrypted package makes
- * `openZip` return null and the caller falls back to a full unzip.
+ * The zip layer of the .xlsx reader and patcher. Opening reads only the central directory; a part is
+ * inflated when somebody reads it (natively where the platform can: codec.ts), and on writing every
+ * part nobody replaced is copied as it was compressed (no inflate, no deflate), so patching a 50 MB
+ * export costs little more than writing the new sheets. Only new or replaced parts are deflated.
+ * Plain zip only: a ZIP64 or encrypted package makes `openZip` return null and the caller falls back
+ * to a full unzip.
+ *
+ * Every inflated byte passes through one `PartCheck` (`inflateEntry` at once, `inflateEntryChunks`
+ * chunk by chunk): it checks the size the directory declares, and is the one place for a CRC check
+ * and per-part size limits.
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateRaw, inflateRaw, inflateRawChunks } from './codec.ts';
 
 export interface StoredEntry {
   readonly name: string;
@@ -74,10 +79,54 @@ export function openZip(bytes: Uint8Array): StoredEntry[] | null {
   return entries;
 }
 
+/** Thrown when a part's inflated bytes are not what the zip directory says. */
+export class DamagedPartError extends Error {
+  readonly part: string;
+  constructor(part: string, detail: string) {
+    super(`The part ${part} of the package is damaged: ${detail}.`);
+    this.name = 'DamagedPartError';
+    this.part = part;
+  }
+}
+
+/** Checks the inflated bytes of one entry as they come (see the module's header). */
+class PartCheck {
+  private seen = 0;
+  constructor(private readonly entry: StoredEntry) {}
+
+  add(chunk: Uint8Array): void {
+    this.seen += chunk.length;
+    if (this.seen > this.entry.size) throw new DamagedPartError(this.entry.name, `more than the ${this.entry.size} bytes declared`);
+  }
+
+  end(): void {
+    if (this.seen !== this.entry.size) throw new DamagedPartError(this.entry.name, `${this.seen} bytes instead of the ${this.entry.size} declared`);
+  }
+}
+
 /** The uncompressed bytes of a stored entry. */
 export function inflateEntry(entry: StoredEntry): Uint8Array {
-  if (entry.method === 0) return entry.compressed;
-  return inflateSync(entry.compressed, { out: new Uint8Array(entry.size) });
+  const data = entry.method === 0 ? entry.compressed : inflateRaw(entry.compressed, entry.size);
+  const check = new PartCheck(entry);
+  check.add(data);
+  check.end();
+  return data;
+}
+
+/**
+ * The uncompressed bytes of a stored entry, handed to `onChunk` in order as they are inflated (in
+ * one chunk where the platform inflates synchronously). A reader that scans as it goes never needs
+ * the whole part in memory.
+ */
+export async function inflateEntryChunks(entry: StoredEntry, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  const check = new PartCheck(entry);
+  const take = (chunk: Uint8Array) => {
+    check.add(chunk);
+    onChunk(chunk);
+  };
+  if (entry.method === 0) take(entry.compressed);
+  else await inflateRawChunks(entry.compressed, entry.size, take);
+  check.end();
 }
 
 let crcTable: Uint32Array | null = null;
@@ -114,7 +163,7 @@ export function writeZip(entries: readonly OutputEntry[]): Uint8Array {
       return { nameBytes: stored.nameBytes, flags: stored.flags & 0x0800, method: stored.method, time: stored.time, date: stored.date, crc: stored.crc, compressed: stored.compressed, size: stored.size };
     }
     const nameBytes = utf8Encoder.encode(entry.name);
-    const compressed = deflateSync(entry.data, { level: 6 });
+    const compressed = deflateRaw(entry.data);
     const ascii = nameBytes.every((byte) => byte < 0x80);
     return { nameBytes, flags: ascii ? 0 : 0x0800, method: 8, time: fixedTime, date: fixedDate, crc: crc32(entry.data), compressed, size: entry.data.length };
   });

@@ -1,0 +1,91 @@
+/**
+ * Raw deflate as each platform has it. In Node the platform's zlib (through
+ * `process.getBuiltinModule`, so that this module needs no Node import and the browser bundle can
+ * carry it), several times faster than JavaScript; in a browser or worker `DecompressionStream`
+ * ('deflate-raw'), native too but only asynchronous; fflate where neither exists (or synchronous
+ * inflating is needed outside Node). No checks here: zip-package.ts checks what comes out.
+ */
+import { deflateSync as fflateDeflate, inflateSync as fflateInflate } from 'fflate';
+
+/** The part of node:zlib used here. */
+interface NodeZlib {
+  inflateRawSync(data: Uint8Array, options?: { readonly chunkSize?: number; readonly maxOutputLength?: number }): Uint8Array;
+  deflateRawSync(data: Uint8Array, options?: { readonly level?: number }): Uint8Array;
+}
+
+/** The part of the WHATWG DecompressionStream used here (not in the ES library the hosts compile against). */
+interface DecompressionStreamLike {
+  readonly readable: { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }> } };
+  readonly writable: { getWriter(): { write(chunk: Uint8Array): Promise<void>; close(): Promise<void>; abort(reason?: unknown): Promise<void> } };
+}
+type DecompressionStreamClass = new (format: 'deflate-raw') => DecompressionStreamLike;
+
+function nodeZlib(): NodeZlib | null {
+  const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  try {
+    return (process?.getBuiltinModule?.('node:zlib') as NodeZlib | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const zlib = nodeZlib();
+
+function decompressionStream(): DecompressionStreamClass | null {
+  const constructor = (globalThis as { DecompressionStream?: DecompressionStreamClass }).DecompressionStream;
+  if (constructor === undefined) return null;
+  try {
+    new constructor('deflate-raw'); // older engines know 'deflate' and 'gzip' only
+    return constructor;
+  } catch {
+    return null;
+  }
+}
+
+const nativeStream = zlib === null ? decompressionStream() : null;
+
+/** Which inflater this platform uses, for the benchmark's record. */
+export const inflaterName: 'node:zlib' | 'DecompressionStream' | 'fflate' = zlib !== null ? 'node:zlib' : nativeStream !== null ? 'DecompressionStream' : 'fflate';
+
+/** Inflates raw deflate data whose inflated size is `size` (as the zip directory declares it). */
+export function inflateRaw(compressed: Uint8Array, size: number): Uint8Array {
+  if (zlib !== null) {
+    // One output chunk of the declared size: zlib's default 16 KB chunks cost a copy of the whole part
+    // at the end (three times slower on a 165 MB sheet); more output than declared is an error.
+    const out = zlib.inflateRawSync(compressed, { chunkSize: Math.max(64, size), maxOutputLength: Math.max(1, size) });
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  }
+  return fflateInflate(compressed, { out: new Uint8Array(size) });
+}
+
+/**
+ * Inflates raw deflate data, handing the output on in chunks as it comes: a native stream where the
+ * platform has one, otherwise one chunk from `inflateRaw`.
+ */
+export async function inflateRawChunks(compressed: Uint8Array, size: number, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  if (nativeStream === null) {
+    onChunk(inflateRaw(compressed, size));
+    return;
+  }
+  const stream = new nativeStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  // Written and closed without awaiting: the reader below is what drains the stream.
+  const written = writer.write(compressed).then(() => writer.close());
+  written.catch(() => undefined);
+  const reader = stream.readable.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (value !== undefined && value.length > 0) onChunk(value);
+  }
+  await written;
+}
+
+/** Raw deflate at zlib's default level (new parts of a written package). */
+export function deflateRaw(data: Uint8Array): Uint8Array {
+  if (zlib !== null) {
+    const out = zlib.deflateRawSync(data, { level: 6 });
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  }
+  return fflateDeflate(data, { level: 6 });
+}

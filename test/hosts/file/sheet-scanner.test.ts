@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as XLSX from '@e965/xlsx';
+import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
+import { readXlsx, readXlsxAsync } from '../../../src/hosts/file/fast-xlsx-reader.ts';
+import { SheetScanner } from '../../../src/hosts/file/sheet-scanner.ts';
+import { writeWorkbook } from '../../../src/hosts/file/write-workbook.ts';
+import { DamagedPartError, inflateEntry, inflateEntryChunks, openZip } from '../../../src/hosts/file/zip-package.ts';
+import { hotlineGrid, overviewGrid, rawExportWorkbook } from './fixtures.ts';
+
+const samplePath = fileURLToPath(new URL('../../../samples/sample-2021.xlsx', import.meta.url));
+
+const sheetXml =
+  '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:cols><x:col min="2" max="3" width="18.5" customWidth="1"/></x:cols><x:sheetData>' +
+  '<x:row r="3"><x:c r="B3" t="s" s="2"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row>' +
+  '<row r="4" spans="1:6"><c r="B4" t="inlineStr"><is><t>2021090300123</t></is></c><c r="C4" s="5"><v>44442.43194444</v></c><c r="D4" t="b"><v>1</v></c>' +
+  '<c r="E4" t="e"><v>#N/A</v></c><c r="F4" t="str"><v>公式 &amp; 结果</v></c><c r="G4" s="3"/></row>' +
+  '<row r="6"><c r="A6" t="inlineStr"><is><r><t>市政</t></r><r><t xml:space="preserve">工程处 </t></r><rPh sb="0" eb="1"><t>しせい</t></rPh></is></c><c r="B6"><v>-3.5E-2</v></c></row>' +
+  '</x:sheetData><mergeCells count="1"><mergeCell ref="B3:C3"/></mergeCells></x:worksheet>';
+const shared = ['任务号', '问题来源'];
+
+function scanInPieces(bytes: Uint8Array, cuts: readonly number[], display = false) {
+  const scanner = new SheetScanner(shared, { display });
+  let at = 0;
+  for (const cut of [...new Set(cuts)].sort((left, right) => left - right)) {
+    scanner.push(bytes.subarray(at, cut));
+    at = cut;
+  }
+  scanner.push(bytes.subarray(at));
+  return scanner.finish();
+}
+
+describe('SheetScanner', () => {
+  it('reads cells of every type, with and without namespace prefixes, from sheet row and column A', () => {
+    const scanned = scanInPieces(strToU8(sheetXml), []);
+    assert.equal(scanned.firstRow, 3);
+    assert.deepEqual(scanned.rows, [
+      [null, '任务号', '问题来源', null, null, null],
+      [null, '2021090300123', 44442.43194444, true, '#N/A', '公式 & 结果'],
+      [null, null, null, null, null, null],
+      ['市政工程处 ', -0.035, null, null, null, null],
+    ]);
+    assert.equal(scanned.display, undefined);
+  });
+
+  it('gives the same sheet whichever bytes the chunks end at, even inside a character, a tag or a value', () => {
+    const bytes = strToU8(sheetXml);
+    const whole = scanInPieces(bytes, [], true);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 40 }), (cuts) => {
+        assert.deepEqual(scanInPieces(bytes, cuts, true), whole);
+      }),
+      { numRuns: 300 },
+    );
+    // Every single cut position, once.
+    for (let cut = 1; cut < bytes.length; cut++) assert.deepEqual(scanInPieces(bytes, [cut], true), whole, `cut at ${cut}`);
+  });
+
+  it('keeps, for a preview, the style of each cell, the merged ranges and the column widths', () => {
+    const { display } = scanInPieces(strToU8(sheetXml), [], true);
+    assert.ok(display);
+    assert.deepEqual(display.merges, [{ row: 2, col: 1, lastRow: 2, lastCol: 2 }]);
+    assert.deepEqual(display.colWidths, [0, 18.5, 18.5]);
+    assert.deepEqual(display.styles.map((styles) => (styles === undefined ? undefined : [...styles])), [[0, 2], [0, 0, 5, 0, 0, 0, 3], undefined, undefined]);
+  });
+
+  it('keeps a long value whole when it arrives in many chunks without a tag', () => {
+    const long = 'x'.repeat(300_000);
+    const bytes = strToU8(`<worksheet><sheetData><row r="1"><c r="A1" t="str"><v>${long}</v></c></row></sheetData></worksheet>`);
+    const cuts = Array.from({ length: 299 }, (_, index) => 40 + index * 1000);
+    assert.equal(scanInPieces(bytes, cuts).rows[0][0], long);
+  });
+});
+
+describe('readXlsx and readXlsxAsync', () => {
+  const workbooks: [string, () => Uint8Array][] = [
+    ['the sample', () => new Uint8Array(readFileSync(samplePath))],
+    ['a SheetJS export', rawExportWorkbook],
+    ['our own output', () => writeWorkbook(rawExportWorkbook(), [overviewGrid('2021年9月'), hotlineGrid('2021年9月')])],
+  ];
+  for (const [label, make] of workbooks) {
+    it(`read ${label} the same way, with or without the preview's extras`, async () => {
+      const bytes = make();
+      const plain = readXlsx(bytes);
+      assert.ok(plain);
+      const display = readXlsx(bytes, { display: true });
+      assert.deepEqual(display?.sheets, plain.sheets);
+      assert.deepEqual(await readXlsxAsync(bytes, { display: true }), display);
+      assert.equal(display?.display?.sheets.length, plain.sheets.length);
+    });
+  }
+
+  it('gives each cell style its number format: a built-in id or the workbook\'s own code', () => {
+    const grid = overviewGrid('2021年9月');
+    grid.cells[3][4] = { value: 0.99, role: 'rate', numFmt: '0.0"成"' };
+    const read = readXlsx(writeWorkbook(null, [grid]), { display: true });
+    const formats = read?.display?.cellFormats ?? [];
+    const styles = read?.display?.sheets[0]?.styles ?? [];
+    assert.equal(XLSX.SSF.format(formats[styles[2]?.[3] ?? 0], 0.9862), '98.62%');
+    assert.equal(formats[styles[3]?.[4] ?? 0], '0.0"成"');
+    assert.equal(formats[0], 0);
+  });
+});
+
+describe('inflating a part', () => {
+  const zip = zipSync({ 'a.xml': strToU8('<a>甲乙丙</a>'.repeat(50)) });
+
+  it('gives the same bytes at once and in chunks', async () => {
+    const [entry] = openZip(zip) ?? [];
+    const chunks: Uint8Array[] = [];
+    await inflateEntryChunks(entry, (chunk) => chunks.push(chunk));
+    assert.deepEqual(Buffer.concat(chunks), Buffer.from(inflateEntry(entry)));
+  });
+
+  it('refuses a part whose inflated size is not the size the directory declares', async () => {
+    const [entry] = openZip(zip) ?? [];
+    const lying = { ...entry, size: entry.size - 10 };
+    assert.throws(() => inflateEntry(lying));
+    await assert.rejects(inflateEntryChunks(lying, () => undefined));
+    const short = { ...entry, size: entry.size + 10 };
+    assert.throws(() => inflateEntry(short), DamagedPartError);
+  });
+});
