@@ -65,3 +65,18 @@ describe('parseWallTime', () => {
     });
   });
 });
+
+describe('parseWallTime on the common form', () => {
+  it('reads 2021-09-03 10:22(:05), with - or / and a space or T, exactly as the general pattern does', () => {
+    // The general pattern reads the same text when it has a space in front, which the fast form never takes.
+    const viaPattern = (text: string) => parseWallTime(` ${text}`);
+    for (const text of ['2021-09-03 10:22', '2021-09-03 10:22:05', '2021/09/03 10:22:59', '2021-09-03T23:59:59', '2020-02-29 00:00', '1999-12-31 23:59:59']) {
+      assert.equal(parseWallTime(text), viaPattern(text), text);
+      assert.equal(typeof parseWallTime(text), 'number', text);
+    }
+    for (const text of ['2021-02-29 10:00', '2021-09-31 10:00:00', '2021-09-03 24:00', '2021-09-03 10:60:00', '2021-13-03 10:00', '2021-00-03 10:00', '2021-09-03 10:22:60']) {
+      assert.equal(parseWallTime(text), undefined, text);
+      assert.equal(viaPattern(text), undefined, text);
+    }
+  });
+});

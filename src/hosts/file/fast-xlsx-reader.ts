@@ -55,9 +55,39 @@ function resolvePart(base: string, target: string): string {
   return parts.join('/');
 }
 
-/** Shared strings: the text of every `<si>`, rich-text runs joined, phonetic runs (`<rPh>`) left out. */
-export function readSharedStrings(xml: string): string[] {
+/** Bytes of the shared-string part decoded at a time (see `readSharedStrings`). */
+const sharedPieceSize = 1 << 18;
+
+/** Where the `</si>` (any prefix) at or after `from` ends; the length when there is none. */
+function endOfStringElement(bytes: Uint8Array, from: number): number {
+  for (let at = bytes.indexOf(0x3c, from); at >= 0; at = bytes.indexOf(0x3c, at + 1)) {
+    if (bytes[at + 1] !== 0x2f) continue;
+    let cursor = at + 2;
+    while (cursor < bytes.length && cursor - at < 40 && bytes[cursor] !== 0x3e && bytes[cursor] !== 0x3a) cursor++;
+    const nameStart = bytes[cursor] === 0x3a ? cursor + 1 : at + 2;
+    if (bytes[nameStart] === 0x73 && bytes[nameStart + 1] === 0x69 && bytes[nameStart + 2] === 0x3e) return nameStart + 3;
+  }
+  return bytes.length;
+}
+
+/**
+ * Shared strings: the text of every `<si>`, rich-text runs joined, phonetic runs (`<rPh>`) left out.
+ * The part is decoded in pieces of whole `<si>` elements: the strings are slices of the pieces, and
+ * slices of one decoded 15 MB string (which Node keeps outside the heap) cost ten times as much to
+ * read in everything the core does with them afterwards.
+ */
+export function readSharedStrings(bytes: Uint8Array): string[] {
   const strings: string[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    const end = start + sharedPieceSize >= bytes.length ? bytes.length : endOfStringElement(bytes, start + sharedPieceSize);
+    readSharedStringsInto(decoder.decode(bytes.subarray(start, end)), strings);
+    start = end;
+  }
+  return strings;
+}
+
+/** Adds the strings of the whole `<si>` elements in `xml` to `strings`. */
+function readSharedStringsInto(xml: string, strings: string[]): void {
   // One pass over the tags: <si> starts a string, <t> adds its text unless inside <rPh>.
   let text = '';
   let inString = false;
@@ -96,7 +126,6 @@ export function readSharedStrings(xml: string): string[] {
     }
     at = xml.indexOf('<', next);
   }
-  return strings;
 }
 
 /** Excel's number format of each cell style (cellXfs), from styles.xml. */
@@ -141,8 +170,8 @@ function* readingSteps(entries: readonly StoredEntry[], options: XlsxReadOptions
     const target = attributes.get('Target');
     if (id && target) rels.set(id, resolvePart('xl/workbook.xml', target));
   }
-  const sharedXml = yield* text('xl/sharedStrings.xml');
-  const shared = sharedXml === null ? [] : readSharedStrings(sharedXml);
+  const sharedEntry = find('xl/sharedStrings.xml');
+  const shared = sharedEntry === undefined ? [] : readSharedStrings((yield { entry: sharedEntry }) as Uint8Array);
   const display = options.display === true;
   const stylesXml = display ? yield* text('xl/styles.xml') : null;
   const sheets: ReadSheet[] = [];

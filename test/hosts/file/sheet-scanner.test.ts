@@ -93,9 +93,9 @@ describe('readXlsx and readXlsxAsync', () => {
   }
 
   it('gives each cell style its number format: a built-in id or the workbook\'s own code', () => {
-    const grid = overviewGrid('2021年9月');
-    grid.cells[3][4] = { value: 0.99, role: 'rate', numFmt: '0.0"成"' };
-    const read = readXlsx(writeWorkbook(null, [grid]), { display: true });
+    const base = overviewGrid('2021年9月');
+    const cells = base.cells.map((row, index) => (index === 3 ? row.map((cell, col) => (col === 4 ? { value: 0.99, role: 'rate' as const, numFmt: '0.0"成"' } : cell)) : row));
+    const read = readXlsx(writeWorkbook(null, [{ ...base, cells }]), { display: true });
     const formats = read?.display?.cellFormats ?? [];
     const styles = read?.display?.sheets[0]?.styles ?? [];
     assert.equal(XLSX.SSF.format(formats[styles[2]?.[3] ?? 0], 0.9862), '98.62%');
