@@ -3,7 +3,8 @@
  * builds August then September 2021 from the bundled sample into out/. Reads and writes files; all
  * statistics are the core's, all workbook work the file host's.
  */
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/index.ts';
@@ -57,7 +58,12 @@ demo   用 samples/sample-2021.xlsx 先生成 2021年8月、再在其上生成 2
 退出码 Exit status: 0 成功；2 输入有误（缺少必需列、无法识别的参数）；3 已生成的表被手工修改过（见 --force）；1 其他错误。
 `;
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The package's folder (with samples/): above src/cli in the sources, above lib/ in the built command. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
 
 /** Now as China wall-clock text, whatever the machine's zone. */
 function chinaNow(): string {
@@ -111,8 +117,8 @@ export function main(argv: readonly string[], write: (line: string) => void = (l
       );
     }
     if (command === 'demo') {
-      const outDir = values['out-dir'] ?? join(repoRoot, 'out');
-      const sample = join(repoRoot, 'samples', 'sample-2021.xlsx');
+      const outDir = values['out-dir'] ?? join(packageRoot(), 'out');
+      const sample = join(packageRoot(), 'samples', 'sample-2021.xlsx');
       const august = join(outDir, 'sample-2021-08.xlsx');
       const september = join(outDir, 'sample-2021-09.xlsx');
       write(`== 2021年8月（统计时点 2021-09-08 17:30）`);
