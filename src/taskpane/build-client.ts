@@ -1,10 +1,18 @@
 /**
  * The pane's side of the build worker: promises over postMessage. `createBuildClient` takes any
  * worker-shaped object (index.tsx starts the real one), so tests can pass an in-process fake.
+ *
+ * In the browser mode the worker also holds the workbook: `open` hands it the file's bytes (moved,
+ * not copied), and `workbook(n)` is the channel a MemoryHost asks for writes, bytes and preview rows.
  */
-import type { BuildMonthlyReportOptions, ComposeBriefOptions, FinaliseOptions, RawSheet, Settings, WorkbookInspection } from '../core/index.ts';
+import type { BuildMonthlyReportOptions, ComposeBriefOptions, FinaliseOptions, Settings, WorkbookInspection } from '../core/index.ts';
+import type { MemoryWorkbookChannel } from '../hosts/file/memory-host.ts';
+import type { MemorySheetInfo } from '../hosts/file/memory-workbook.ts';
+import type { HostProgress, WorkbookHost } from '../hosts/workbook-host.ts';
 import type { BriefReply, BuildReply, ComputeErrorData, FinaliseReply, InspectOptions } from './worker/compute.ts';
-import type { WorkerRequest, WorkerResponse } from './worker/protocol.ts';
+import type { SheetsInput, WorkerRequest, WorkerResponse } from './worker/protocol.ts';
+
+export type { SheetsInput } from './worker/protocol.ts';
 
 /** An error from the core, rebuilt on this side of postMessage (InputError keeps its details). */
 export class ComputeError extends Error {
@@ -23,19 +31,25 @@ export class ComputeError extends Error {
 }
 
 export interface BuildClient {
-  inspect(sheets: readonly RawSheet[], settings?: Settings, options?: InspectOptions): Promise<WorkbookInspection>;
-  build(sheets: readonly RawSheet[], options: BuildMonthlyReportOptions): Promise<BuildReply>;
+  inspect(sheets: SheetsInput, settings?: Settings, options?: InspectOptions): Promise<WorkbookInspection>;
+  build(sheets: SheetsInput, options: BuildMonthlyReportOptions): Promise<BuildReply>;
   /** The Word brief of a period from the sheets as they are now. */
-  brief(sheets: readonly RawSheet[], options: ComposeBriefOptions): Promise<BriefReply>;
+  brief(sheets: SheetsInput, options: ComposeBriefOptions): Promise<BriefReply>;
   /** 定稿: the history sheet with the period's figures as published. */
-  finalise(sheets: readonly RawSheet[], options: FinaliseOptions): Promise<FinaliseReply>;
+  finalise(sheets: SheetsInput, options: FinaliseOptions): Promise<FinaliseReply>;
+  /** Gives the worker a workbook file to hold; `bytes` are moved to the worker (the array is left empty). */
+  open(bytes: Uint8Array, fileName: string): Promise<{ readonly workbook: number; readonly sheets: readonly MemorySheetInfo[] }>;
+  /** The channel to workbook `workbook` of the worker, for a MemoryHost. */
+  workbook(workbook: number): MemoryWorkbookChannel;
+  /** Lets the worker drop a workbook. */
+  close(workbook: number): Promise<void>;
   /** Stops the worker; pending requests reject. */
   dispose(): void;
 }
 
 /** What the client needs of a Worker. */
 export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
+  postMessage(message: WorkerRequest, transfer?: ArrayBuffer[]): void;
   onmessage: ((event: { readonly data: WorkerResponse }) => void) | null;
   onerror: ((event: { readonly message?: string }) => void) | null;
   terminate(): void;
@@ -43,8 +57,21 @@ export interface WorkerLike {
 
 /** A request before it gets its id (Omit applied to each member of the union). */
 type RequestBody<R = WorkerRequest> = R extends unknown ? Omit<R, 'id'> : never;
+/** The successful response to a request of type T. */
+type ResponseOf<T extends WorkerRequest['type']> = Extract<WorkerResponse, { readonly ok: true; readonly type: T }>;
 
 type Pending = { resolve: (response: WorkerResponse & { ok: true }) => void; reject: (error: Error) => void };
+
+/**
+ * The sheets a worker request should work on: the workbook the worker already holds when the host is
+ * the browser mode's (its sheets never cross to the pane), else the host's sheets.
+ */
+export async function sheetsForWorker(host: WorkbookHost, options: { readonly onProgress?: (progress: HostProgress) => void } = {}): Promise<SheetsInput> {
+  const workbook = (host as WorkbookHost & { readonly workerWorkbook?: number }).workerWorkbook;
+  if (typeof workbook !== 'number') return host.readSheets(options);
+  options.onProgress?.({ phase: 'read', fraction: 1 });
+  return { workbook };
+}
 
 export function createBuildClient(worker: WorkerLike): BuildClient {
   const pending = new Map<number, Pending>();
@@ -64,12 +91,15 @@ export function createBuildClient(worker: WorkerLike): BuildClient {
   // A worker that fails to load or throws outside a request: every waiting request fails.
   worker.onerror = (event) => failAll(new Error(event.message || 'worker error'));
 
-  const send = (request: RequestBody): Promise<WorkerResponse & { ok: true }> =>
+  const send = <T extends WorkerRequest['type']>(request: RequestBody & { readonly type: T }, transfer: ArrayBuffer[] = []): Promise<ResponseOf<T>> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, {
+        resolve: (response) => (response.type === request.type ? resolve(response as ResponseOf<T>) : reject(new Error(`unexpected worker reply ${response.type}`))),
+        reject,
+      });
       try {
-        worker.postMessage({ ...request, id } as WorkerRequest);
+        worker.postMessage({ ...request, id } as WorkerRequest, transfer);
       } catch (error) {
         pending.delete(id);
         reject(error instanceof Error ? error : new Error(String(error)));
@@ -78,24 +108,34 @@ export function createBuildClient(worker: WorkerLike): BuildClient {
 
   return {
     async inspect(sheets, settings, options) {
-      const response = await send({ type: 'inspect', sheets, ...(settings ? { settings } : {}), ...(options ? { options } : {}) });
-      if (response.type !== 'inspect') throw new Error(`unexpected worker reply ${response.type}`);
-      return response.inspection;
+      return (await send({ type: 'inspect', sheets, ...(settings ? { settings } : {}), ...(options ? { options } : {}) })).inspection;
     },
     async build(sheets, options) {
-      const response = await send({ type: 'build', sheets, options });
-      if (response.type !== 'build') throw new Error(`unexpected worker reply ${response.type}`);
-      return response.reply;
+      return (await send({ type: 'build', sheets, options })).reply;
     },
     async brief(sheets, options) {
-      const response = await send({ type: 'brief', sheets, options });
-      if (response.type !== 'brief') throw new Error(`unexpected worker reply ${response.type}`);
-      return response.reply;
+      return (await send({ type: 'brief', sheets, options })).reply;
     },
     async finalise(sheets, options) {
-      const response = await send({ type: 'finalise', sheets, options });
-      if (response.type !== 'finalise') throw new Error(`unexpected worker reply ${response.type}`);
-      return response.reply;
+      return (await send({ type: 'finalise', sheets, options })).reply;
+    },
+    async open(bytes, fileName) {
+      // A view on part of a bigger buffer is copied first: only a whole buffer can be moved.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+      const response = await send({ type: 'open', bytes: own, fileName }, [own.buffer as ArrayBuffer]);
+      return { workbook: response.workbook, sheets: response.sheets };
+    },
+    workbook(workbook) {
+      return {
+        write: async (grids, removeSheets) => [...(await send({ type: 'write', workbook, grids, removeSheets })).sheets],
+        sheets: async () => [...(await send({ type: 'sheets', workbook })).sheets],
+        bytes: async () => (await send({ type: 'bytes', workbook })).bytes,
+        frame: async (sheet) => (await send({ type: 'frame', workbook, sheet })).frame,
+        rows: async (sheet, first, count) => (await send({ type: 'rows', workbook, sheet, first, count })).rows,
+      };
+    },
+    async close(workbook) {
+      await send({ type: 'close', workbook });
     },
     dispose() {
       worker.terminate();
@@ -103,4 +143,3 @@ export function createBuildClient(worker: WorkerLike): BuildClient {
     },
   };
 }
-

@@ -133,8 +133,6 @@ export interface Strings {
   readonly sheetTabs: string;
   readonly loadingSheet: string;
   readonly pageInfo: (first: number, last: number, total: number) => string;
-  readonly previousPage: string;
-  readonly nextPage: string;
   readonly selectedRow: string;
 }
 
@@ -277,8 +275,6 @@ const zhCN: Strings = {
   sheetTabs: '工作表',
   loadingSheet: '正在显示工作表…',
   pageInfo: (first, last, total) => `第 ${first}–${last} 行，共 ${total} 行`,
-  previousPage: '上一页',
-  nextPage: '下一页',
   selectedRow: '（已选中）',
 };
 
@@ -445,8 +441,6 @@ const enUS: Strings = {
   sheetTabs: 'Sheets',
   loadingSheet: 'Showing the sheet…',
   pageInfo: (first, last, total) => `Rows ${first}–${last} of ${total}`,
-  previousPage: 'Previous page',
-  nextPage: 'Next page',
   selectedRow: ' (selected)',
 };
 

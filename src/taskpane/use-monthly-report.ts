@@ -15,7 +15,7 @@ import {
   type WorkbookInspection,
 } from '../core/index.ts';
 import type { WorkbookHost } from '../hosts/workbook-host.ts';
-import type { BuildClient } from './build-client.ts';
+import { sheetsForWorker, type BuildClient } from './build-client.ts';
 import { chinaWallClockText } from './china-time.ts';
 import type { BuildPhase, ErrorContext } from './i18n.ts';
 import type { BuildReply } from './worker/compute.ts';
@@ -133,7 +133,7 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
     setInspecting(true);
     setError(null);
     try {
-      const sheets = await host.readSheets();
+      const sheets = await sheetsForWorker(host);
       const found = await client.inspect(sheets, undefined, { ...(lastReport ? { carryOver: lastReport.carryOver } : {}), ...(preset ? { preset } : {}) });
       if (!mounted.current) return;
       setInspection(found);
@@ -199,7 +199,7 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
     setProgress(0);
     let reply: BuildReply;
     try {
-      const sheets = await host.readSheets({ onProgress: (step) => setProgress(phaseEnd.read * step.fraction) });
+      const sheets = await sheetsForWorker(host, { onProgress: (step) => setProgress(phaseEnd.read * step.fraction) });
       if (!mounted.current) return;
       setPhase('compute');
       setProgress(phaseStart.compute);
@@ -306,7 +306,7 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
     setBriefNotice(null);
     setBriefBusy('brief');
     try {
-      const sheets = await host.readSheets();
+      const sheets = await sheetsForWorker(host);
       const reply = await client.brief(sheets, { period: briefPeriod, madeAt: chinaWallClockText(now()) });
       const outcome = options.saveFile ? options.saveFile(reply.bytes, reply.fileName, docxType) : 'attempted';
       if (mounted.current) setBriefNotice({ kind: outcome, fileName: reply.fileName, editedFigures: reply.editedFigures, warnings: reply.warnings.map((warning) => warning.message) });
@@ -323,7 +323,7 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
     setBriefNotice(null);
     setBriefBusy('finalise');
     try {
-      const sheets = await host.readSheets();
+      const sheets = await sheetsForWorker(host);
       const reply = await client.finalise(sheets, { period: briefPeriod, finalisedAt: chinaWallClockText(now()) });
       await host.writeSheets([reply.historySheet]);
       if (mounted.current) setBriefNotice({ kind: 'finalised', summary: reply.summary, warnings: reply.warnings.map((warning) => warning.message) });

@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
-import { ComputeError, createBuildClient, type WorkerLike } from '../../src/taskpane/build-client.ts';
-import { buildReply, errorToData, finaliseReply, inspectSheets } from '../../src/taskpane/worker/compute.ts';
+import { ComputeError, createBuildClient, sheetsForWorker, type WorkerLike } from '../../src/taskpane/build-client.ts';
+import { createRequestHandler } from '../../src/taskpane/worker/handle-request.ts';
 import type { WorkerRequest, WorkerResponse } from '../../src/taskpane/worker/protocol.ts';
 import { caseSheet, closedCase } from '../helpers/case-sheet.ts';
+import { rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
+import { createMemoryHost } from '../../src/hosts/file/memory-host.ts';
+import { readWorkbook } from '../../src/hosts/file/read-workbook.ts';
+import { writeWorkbook } from '../../src/hosts/file/write-workbook.ts';
 
 /**
- * A worker that runs build.worker.ts's logic in-process, answering asynchronously and after a
- * structured clone, as a real worker does; `answerInReverse` answers queued requests last-first.
+ * A worker that runs build.worker.ts's logic (handle-request.ts) in-process, answering
+ * asynchronously and after a structured clone, as a real worker does; `answerInReverse` answers
+ * queued requests last-first.
  */
 class FakeWorker implements WorkerLike {
   onmessage: ((event: { readonly data: WorkerResponse }) => void) | null = null;
@@ -14,30 +19,21 @@ class FakeWorker implements WorkerLike {
   terminated = false;
   readonly received: WorkerRequest[] = [];
   private queue: WorkerRequest[] = [];
+  private readonly handler = createRequestHandler();
   constructor(private readonly answerInReverse = false) {}
 
-  postMessage(message: WorkerRequest): void {
-    const request = structuredClone(message);
+  postMessage(message: WorkerRequest, transfer: ArrayBuffer[] = []): void {
+    const request = structuredClone(message, { transfer });
     this.received.push(request);
     this.queue.push(request);
-    setTimeout(() => this.flush(), 0);
+    setTimeout(() => void this.flush(), 0);
   }
 
-  private flush(): void {
-    const batch = this.answerInReverse ? this.queue.reverse() : this.queue;
+  private async flush(): Promise<void> {
+    const batch = this.queue;
     this.queue = [];
-    for (const request of batch) this.onmessage?.({ data: structuredClone(this.answer(request)) });
-  }
-
-  private answer(request: WorkerRequest): WorkerResponse {
-    try {
-      if (request.type === 'inspect') return { id: request.id, ok: true, type: 'inspect', inspection: inspectSheets(request.sheets, request.settings) };
-      if (request.type === 'build') return { id: request.id, ok: true, type: 'build', reply: buildReply(request.sheets, request.options) };
-      if (request.type === 'finalise') return { id: request.id, ok: true, type: 'finalise', reply: finaliseReply(request.sheets, request.options) };
-      throw new Error('the fake worker answers no brief request');
-    } catch (error) {
-      return { id: request.id, ok: false, error: errorToData(error) };
-    }
+    const answers = await Promise.all(batch.map((request) => this.handler.handle(request)));
+    for (const { response } of this.answerInReverse ? answers.reverse() : answers) this.onmessage?.({ data: structuredClone(response) });
   }
 
   terminate(): void {
@@ -88,5 +84,40 @@ describe('createBuildClient', () => {
     client.dispose();
     await assert.rejects(pending, /worker stopped/);
     assert.equal(worker.terminated, true);
+  });
+
+  describe('the browser mode\'s workbook, held by the worker', () => {
+    it('opens a file the worker takes over, then inspects and builds it by number, without sending its sheets', async () => {
+      const worker = new FakeWorker();
+      const client = createBuildClient(worker);
+      const bytes = writeWorkbook(null, sheets.map(rawSheetToGrid));
+      const { workbook, sheets: infos } = await client.open(bytes, '九月.xlsx');
+      assert.equal(bytes.byteLength, 0, 'the bytes moved to the worker');
+      assert.deepEqual(infos, [{ name: '案件列表', hidden: false }]);
+      const inspection = await client.inspect({ workbook });
+      assert.equal(inspection.suggestedPeriod, '2021-09');
+      const reply = await client.build({ workbook }, { period: '2021-09', builtAt: '2021-10-11 09:00' });
+      assert.match(reply.summary[0], /上报 1 件/);
+      for (const request of worker.received.filter((sent) => sent.type === 'inspect' || sent.type === 'build')) assert.deepEqual('sheets' in request && request.sheets, { workbook });
+    });
+
+    it('serves a memory host: writes, preview rows and the bytes come from the worker', async () => {
+      const client = createBuildClient(new FakeWorker());
+      const { workbook, sheets: infos } = await client.open(writeWorkbook(null, sheets.map(rawSheetToGrid)), '九月.xlsx');
+      const host = createMemoryHost(client.workbook(workbook), { fileName: '九月.xlsx', sheets: infos, workerWorkbook: workbook });
+      const flowSheets = await sheetsForWorker(host);
+      assert.deepEqual(flowSheets, { workbook });
+      const reply = await client.build(flowSheets, { period: '2021-09', builtAt: '2021-10-11 09:00' });
+      await host.writeSheets(reply.sheetsToWrite);
+      assert.ok((await host.listSheets()).includes('2021年9月-案件概况'));
+      const frame = await host.previewFrame('2021年9月-案件概况');
+      assert.ok(frame !== null && frame.rowCount > 3);
+      const [title] = await host.previewRows('2021年9月-案件概况', 1, 1);
+      assert.match(title[0]?.text ?? '', /2021年9月/);
+      const written = readWorkbook(await host.currentBytes(), '九月.xlsx').map((sheet) => sheet.name);
+      assert.deepEqual(written, await host.listSheets());
+      await client.close(workbook);
+      await assert.rejects(client.build({ workbook }, { period: '2021-09', builtAt: '2021-10-11 09:00' }), /已关闭/);
+    });
   });
 });

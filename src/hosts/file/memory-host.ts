@@ -1,27 +1,22 @@
 /**
- * In-memory workbook host: the browser mode's stand-in for Excel. Holds the bytes of one .xlsx and
- * implements WorkbookHost over them with readWorkbook / writeWorkbook, so the task pane runs the same
- * code with or without Office. An .xls or .csv input is converted once, at creation, into a new .xlsx
- * of plain grids (as build-file.ts does), so that every write can patch an .xlsx.
+ * In-memory workbook host: the browser mode's stand-in for Excel, on the pane's thread. The workbook
+ * itself (its bytes, its sheets, its previews: memory-workbook.ts) lives behind a channel, in the
+ * build worker in the browser (or in the same thread, `openMemoryHost`), so that a 200,000-row
+ * export is parsed and previewed where it does not freeze the page. The host implements
+ * WorkbookHost over the channel, so the task pane runs the same code with or without Office.
  *
  * Besides the host contract it keeps what a preview needs: the active sheet and the selected rows
  * (set by activateSheet / selectRows), a state snapshot with listeners (useSyncExternalStore's
- * shape), each sheet's display preview, and the current bytes for download.
- * Guarantees: a failed write leaves the bytes as they were; sheets a write does not touch keep their
- * exact bytes (writeWorkbook's guarantee) and their cached preview.
+ * shape); previews come a window of rows at a time. Guarantees: a failed write leaves the state as
+ * it was (the workbook keeps its bytes: MemoryWorkbook's guarantee).
  */
 import type { SheetGrid } from '../../core/index.ts';
 import type { HostProgress, WorkbookHost, WriteSheetsOptions } from '../workbook-host.ts';
-import { rawSheetToGrid } from './build-file.ts';
-import { gridAsRead, readWorkbook, type ReadSheet } from './read-workbook.ts';
-import { gridToPreview, readSheetPreview, type SheetPreview } from './sheet-preview.ts';
-import { writeWorkbook } from './write-workbook.ts';
+import type { MemorySheetInfo, PreviewRows } from './memory-workbook.ts';
+import type { ReadSheet } from './read-workbook.ts';
+import type { PreviewFrame } from './sheet-preview.ts';
 
-/** A sheet as the preview's tabs list it. */
-export interface MemorySheetInfo {
-  readonly name: string;
-  readonly hidden: boolean;
-}
+export type { MemorySheetInfo, PreviewRows } from './memory-workbook.ts';
 
 /** What the preview renders; a new object after every change (compare by identity). */
 export interface MemoryHostState {
@@ -37,21 +32,33 @@ export interface MemoryHostState {
   readonly selectionId: number;
 }
 
+/** The workbook's side, as the host asks it (MemoryWorkbook's methods, asynchronously). */
+export interface MemoryWorkbookChannel {
+  write(grids: readonly SheetGrid[], removeSheets: readonly string[]): Promise<MemorySheetInfo[]>;
+  sheets(): Promise<ReadSheet[]>;
+  bytes(): Promise<Uint8Array>;
+  frame(name: string): Promise<PreviewFrame | null>;
+  rows(name: string, first: number, count: number): Promise<PreviewRows>;
+}
+
 export interface MemoryHost extends WorkbookHost {
   readonly kind: 'file';
   /** The name of the file the workbook came from (`导出.csv`), for the download's name. */
   readonly fileName: string;
+  /**
+   * The build worker's number for this workbook when the worker holds it: requests to the worker
+   * name it instead of carrying the sheets. Undefined for a workbook held in the same thread.
+   */
+  readonly workerWorkbook?: number;
   /** The workbook as .xlsx bytes now (a copy the caller may keep). */
-  currentBytes(): Uint8Array;
+  currentBytes(): Promise<Uint8Array>;
   getState(): MemoryHostState;
   /** Calls `listener` after every change of the state; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
-  /** The display preview of a sheet; null when there is no such sheet. */
-  previewSheet(name: string): SheetPreview | null;
-}
-
-function isZip(bytes: Uint8Array): boolean {
-  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+  /** Size, merges and column widths of a sheet's preview; null when there is no such sheet. */
+  previewFrame(name: string): Promise<PreviewFrame | null>;
+  /** Preview rows `first` (1-based) … `first + count - 1` of a sheet; index 0 is row `first`. */
+  previewRows(name: string, first: number, count: number): Promise<PreviewRows>;
 }
 
 /** Excel compares sheet names case-insensitively. */
@@ -59,26 +66,17 @@ function sameName(left: string, right: string): boolean {
   return left.toLowerCase() === right.toLowerCase();
 }
 
-/**
- * A host over the workbook file `bytes` (`.xlsx`, `.xls` or `.csv`; `fileName` names a text file's
- * only sheet). Throws when the bytes are not a readable workbook. The caller's array is not modified.
- */
-export function createMemoryHost(bytes: Uint8Array, fileName: string): MemoryHost {
-  let sheetsRead: ReadSheet[] | null = readWorkbook(bytes, fileName);
-  let current: Uint8Array = isZip(bytes) ? bytes.slice() : writeWorkbook(null, sheetsRead.map(rawSheetToGrid));
-  if (!isZip(bytes)) sheetsRead = null; // re-read from the .xlsx, so that reads always see what is stored
-  const previews = new Map<string, SheetPreview>();
+export interface OpenedWorkbook {
+  readonly fileName: string;
+  readonly sheets: readonly MemorySheetInfo[];
+  readonly workerWorkbook?: number;
+}
+
+/** A host over an opened workbook and the channel to it. */
+export function createMemoryHost(channel: MemoryWorkbookChannel, opened: OpenedWorkbook): MemoryHost {
   const listeners = new Set<() => void>();
-
-  const readAll = (): ReadSheet[] => {
-    sheetsRead ??= readWorkbook(current, fileName);
-    return sheetsRead;
-  };
-  const infosOf = (sheets: readonly ReadSheet[]): MemorySheetInfo[] => sheets.map((sheet) => ({ name: sheet.name, hidden: sheet.hidden === true }));
   const firstVisible = (infos: readonly MemorySheetInfo[]): string | null => (infos.find((info) => !info.hidden) ?? infos[0])?.name ?? null;
-
-  const initial = infosOf(readAll());
-  let state: MemoryHostState = { version: 0, sheets: initial, activeSheet: firstVisible(initial), selectedRows: [], selectionId: 0 };
+  let state: MemoryHostState = { version: 0, sheets: opened.sheets, activeSheet: firstVisible(opened.sheets), selectedRows: [], selectionId: 0 };
 
   const setState = (next: Partial<MemoryHostState>) => {
     state = { ...state, ...next };
@@ -88,7 +86,8 @@ export function createMemoryHost(bytes: Uint8Array, fileName: string): MemoryHos
 
   return {
     kind: 'file',
-    fileName,
+    fileName: opened.fileName,
+    ...(opened.workerWorkbook === undefined ? {} : { workerWorkbook: opened.workerWorkbook }),
 
     async listSheets() {
       return state.sheets.map((info) => info.name);
@@ -97,25 +96,17 @@ export function createMemoryHost(bytes: Uint8Array, fileName: string): MemoryHos
     async readSheets(options = {}) {
       const report = (progress: HostProgress) => options.onProgress?.(progress);
       report({ phase: 'read', fraction: 0 });
-      // Parsing holds the thread for a moment on big workbooks: let a progress bar paint first.
-      if (sheetsRead === null) await new Promise((resolve) => setTimeout(resolve, 0));
-      const sheets = readAll();
+      const sheets = await channel.sheets();
       report({ phase: 'read', fraction: 1 });
       return sheets;
     },
 
     async writeSheets(sheets: readonly SheetGrid[], options: WriteSheetsOptions = {}) {
       options.onProgress?.({ phase: 'write', fraction: 0 });
-      // writeWorkbook throws before anything is replaced, so a failure keeps the old bytes.
-      const next = writeWorkbook(current, sheets, { removeSheets: options.removeSheets ?? [] });
-      const replaced = (name: string) => [...(options.removeSheets ?? []), ...sheets.map((grid) => grid.name)].some((other) => sameName(other, name));
-      current = next;
-      // What a fresh read would give, without parsing the workbook again: the sheets kept, then the grids.
-      if (sheetsRead !== null) sheetsRead = [...sheetsRead.filter((sheet) => !replaced(sheet.name)), ...sheets.map(gridAsRead)];
-      for (const name of [...previews.keys()]) if (replaced(name)) previews.delete(name);
-      for (const grid of sheets) previews.set(grid.name, gridToPreview(grid));
-      // writeWorkbook removes the replaced and removed sheets and appends the grids in order.
-      const infos = [...state.sheets.filter((info) => !replaced(info.name)), ...sheets.map((grid) => ({ name: grid.name, hidden: grid.hidden === true }))];
+      const removeSheets = options.removeSheets ?? [];
+      // The workbook throws before anything is replaced, so a failure keeps the old state too.
+      const infos = await channel.write(sheets, removeSheets);
+      const replaced = (name: string) => [...removeSheets, ...sheets.map((grid) => grid.name)].some((other) => sameName(other, name));
       const activeKept = state.activeSheet !== null && infos.some((info) => info.name === state.activeSheet);
       const selectionKept = activeKept && !replaced(state.activeSheet as string);
       setState({
@@ -143,7 +134,7 @@ export function createMemoryHost(bytes: Uint8Array, fileName: string): MemoryHos
     },
 
     currentBytes() {
-      return current.slice();
+      return channel.bytes();
     },
 
     getState() {
@@ -157,16 +148,12 @@ export function createMemoryHost(bytes: Uint8Array, fileName: string): MemoryHos
       };
     },
 
-    previewSheet(name: string) {
-      const info = findSheet(name);
-      if (info === undefined) return null;
-      let preview = previews.get(info.name);
-      if (preview === undefined) {
-        preview = readSheetPreview(current, info.name) ?? undefined;
-        if (preview === undefined) return null;
-        previews.set(info.name, preview);
-      }
-      return preview;
+    previewFrame(name: string) {
+      return channel.frame(name);
+    },
+
+    previewRows(name: string, first: number, count: number) {
+      return channel.rows(name, first, count);
     },
   };
 }

@@ -11,7 +11,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, RawSheet } from '../../core/model/raw-sheet.ts';
 import type { SheetGrid } from '../../core/model/grid.ts';
-import { readXlsxFast } from './fast-xlsx-reader.ts';
+import { readXlsxAsync, readXlsxFast, type XlsxDisplay } from './fast-xlsx-reader.ts';
 import { checkReadable, describeReadFailure, isDamagedZipError } from './read-failure.ts';
 
 /** A RawSheet as read from a file, with the sheet's visibility. */
@@ -66,6 +66,36 @@ function readAnyWorkbook(bytes: Uint8Array, fileName: string): ReadSheet[] {
     }
   }
   return readWorkbookWithSheetJs(bytes, fileName);
+}
+
+/** What `readWorkbookAsync` gives: the sheets, and for an .xlsx the fast reader read, what a preview needs. */
+export interface WorkbookRead {
+  readonly sheets: ReadSheet[];
+  /** Absent when SheetJS read the file (not an .xlsx, or one the fast reader does not handle). */
+  readonly display?: XlsxDisplay;
+}
+
+/**
+ * `readWorkbook` inflating through the platform's stream where it has one (a browser worker's
+ * DecompressionStream: native, and the sheet is scanned as it inflates), with the preview's extras
+ * when asked. The same sheets as `readWorkbook`.
+ */
+export async function readWorkbookAsync(bytes: Uint8Array, fileName: string, options: { readonly display?: boolean } = {}): Promise<WorkbookRead> {
+  checkReadable(bytes, fileName);
+  try {
+    if (containerOf(bytes) === 'zip') {
+      try {
+        const read = await readXlsxAsync(bytes, options);
+        if (read) return read;
+      } catch (error) {
+        // As in readWorkbook: a damaged zip is refused, anything else goes to SheetJS.
+        if (isDamagedZipError(error)) throw error;
+      }
+    }
+    return { sheets: readWorkbookWithSheetJs(bytes, fileName) };
+  } catch (error) {
+    throw describeReadFailure(bytes, fileName, error);
+  }
 }
 
 /** The SheetJS path of `readWorkbook`, for every format (tests compare the two on .xlsx). */

@@ -8,7 +8,7 @@
  * included) and a report grid the core built (exact: all of these come from the grid). No DOM here.
  */
 import * as XLSX from '@e965/xlsx';
-import type { GridCell, Merge, SheetGrid } from '../../core/index.ts';
+import type { CellValue, GridCell, Merge, SheetGrid } from '../../core/index.ts';
 
 /** One non-empty cell of a preview. */
 export interface PreviewCell {
@@ -18,6 +18,19 @@ export interface PreviewCell {
   readonly numeric: boolean;
   /** Titles, headers and totals of generated tables are shown bold. */
   readonly emphasis?: boolean;
+}
+
+/** What a preview shows of a sheet before its rows: its size, merged blocks and column widths. */
+export interface PreviewFrame {
+  readonly name: string;
+  /** Rows from sheet row 1 to the last row with a value. */
+  readonly rowCount: number;
+  /** Width of the used range in columns. */
+  readonly colCount: number;
+  /** Merged blocks, 0-based and inclusive (row 0 = sheet row 1). */
+  readonly merges: readonly Merge[];
+  /** Column widths in characters (Excel's unit) by column; 0 or missing = the default width. */
+  readonly colWidths: readonly number[];
 }
 
 export interface SheetPreview {
@@ -35,8 +48,8 @@ export interface SheetPreview {
 /** Bounds that keep a wrong `<dimension>` (A1:XFD1048576) from making a huge preview. */
 const maxPreviewCols = 256;
 
-/** A cell value as Excel would display it with `numFmt` (General when none). */
-export function formatCellValue(value: string | number | boolean | null, numFmt?: string): string {
+/** A cell value as Excel would display it with `numFmt` (a format code or a built-in format's id; General when none). */
+export function formatCellValue(value: string | number | boolean | null, numFmt?: string | number): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
@@ -46,6 +59,13 @@ export function formatCellValue(value: string | number | boolean | null, numFmt?
     // An exotic format SheetJS cannot apply: the plain number is still the truth.
     return String(value);
   }
+}
+
+/** The preview of one value as read from a file (`readWorkbook`), shown through its cell's number format. */
+export function previewOfValue(value: CellValue, numFmt?: string | number): PreviewCell | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (value instanceof Date) return { text: value.toISOString(), numeric: false };
+  return { text: formatCellValue(value, numFmt), numeric: typeof value === 'number' };
 }
 
 const emphasisRoles: ReadonlySet<GridCell['role']> = new Set(['title', 'header', 'total']);

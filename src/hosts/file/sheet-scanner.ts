@@ -28,7 +28,7 @@ export interface ScannedDisplay {
   /** Style index (`s`) of each cell, by the same index as the rows; undefined for a row without styles. */
   readonly styles: readonly (Uint32Array | undefined)[];
   readonly merges: readonly ScannedMerge[];
-  /** Width in characters by 0-based column; 0 = default. */
+  /** Width in characters (the file's width less its padding) by 0-based column; 0 = default. */
   readonly colWidths: readonly number[];
 }
 
@@ -596,8 +596,11 @@ export class SheetScanner {
     const width = Number(SheetScanner.attribute(bytes, start, end, 'width'));
     if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min || !Number.isFinite(width)) return;
     // A wrong <cols> may cover all 16,384 columns: a preview shows far fewer.
+    // The file's width counts 5 pixels of padding on top of the characters (a digit is 7 pixels wide
+    // in Excel's default font): the preview wants the characters.
+    const characters = Math.max(0, Math.round((width - 5 / 7) * 100) / 100);
     while (this.colWidths.length < min - 1) this.colWidths.push(0);
-    for (let col = min - 1; col < Math.min(max, 256); col++) this.colWidths[col] = width;
+    for (let col = min - 1; col < Math.min(max, 256); col++) this.colWidths[col] = characters;
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * The browser mode: the same pane (App) over an in-memory workbook, with a file bar (打开文件…,
  * 下载结果) and a read-only preview of the workbook beside it (below it on narrow screens). Starts
- * with the bundled sample; any .xlsx / .xls / .csv can be opened instead. The memory host and the
- * file libraries it needs are loaded on demand, so Excel users never download them.
+ * with the bundled sample; any .xlsx / .xls / .csv can be opened instead. The file goes to the build
+ * worker, which parses it and holds it (this thread never parses a sheet, so the page stays live on
+ * 200,000 rows); the memory host here asks the worker for writes, the download and preview rows.
  */
 import { Badge, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
@@ -89,20 +90,28 @@ export function BrowserShell({ client, decision, sampleUrl }: BrowserShellProps)
   const input = useRef<HTMLInputElement>(null);
   const nextId = useRef(1);
 
-  const open = useCallback(async (read: () => Promise<{ bytes: Uint8Array; name: string }>, context: ErrorContext) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const [{ bytes, name }, { createMemoryHost }] = await Promise.all([read(), import('../../hosts/file/memory-host.ts')]);
-      // Let the spinner paint before the parse holds the thread.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      setOpened({ host: createMemoryHost(bytes, name), id: nextId.current++ });
-    } catch (cause) {
-      setError({ context, message: cause instanceof Error ? cause.message : String(cause) });
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+  /** The worker's number of the workbook shown, so that opening another lets the worker drop it. */
+  const shownWorkbook = useRef<number | null>(null);
+
+  const open = useCallback(
+    async (read: () => Promise<{ bytes: Uint8Array; name: string }>, context: ErrorContext) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const [{ bytes, name }, { createMemoryHost }] = await Promise.all([read(), import('../../hosts/file/memory-host.ts')]);
+        // The worker takes the bytes over and parses them: this thread never holds the sheets.
+        const { workbook, sheets } = await client.open(bytes, name);
+        if (shownWorkbook.current !== null) void client.close(shownWorkbook.current).catch(() => undefined);
+        shownWorkbook.current = workbook;
+        setOpened({ host: createMemoryHost(client.workbook(workbook), { fileName: name, sheets, workerWorkbook: workbook }), id: nextId.current++ });
+      } catch (cause) {
+        setError({ context, message: cause instanceof Error ? cause.message : String(cause) });
+      } finally {
+        setLoading(false);
+      }
+    },
+    [client],
+  );
 
   useEffect(() => {
     void open(async () => {
@@ -119,9 +128,13 @@ export function BrowserShell({ client, decision, sampleUrl }: BrowserShellProps)
     void open(async () => ({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name }), 'open');
   };
 
-  const download = () => {
+  const download = async () => {
     if (opened === null) return;
-    downloadBytes(opened.host.currentBytes(), downloadName(opened.host.fileName), xlsxType);
+    try {
+      downloadBytes(await opened.host.currentBytes(), downloadName(opened.host.fileName), xlsxType);
+    } catch (cause) {
+      setError({ context: 'write', message: cause instanceof Error ? cause.message : String(cause) });
+    }
   };
 
   return (
@@ -132,7 +145,7 @@ export function BrowserShell({ client, decision, sampleUrl }: BrowserShellProps)
         <Text className={styles.file} size={200} data-testid="file-name">{opened ? strings.currentFile(opened.host.fileName) : ''}</Text>
         <div className={styles.actions}>
           <Button onClick={() => input.current?.click()} disabled={loading}>{strings.openFile}</Button>
-          <Button appearance="primary" onClick={download} disabled={opened === null || loading} data-testid="download-button">{strings.download}</Button>
+          <Button appearance="primary" onClick={() => void download()} disabled={opened === null || loading} data-testid="download-button">{strings.download}</Button>
         </div>
         <input ref={input} className={styles.hidden} type="file" accept=".xlsx,.xls,.csv" onChange={onFile} tabIndex={-1} aria-hidden="true" data-testid="file-input" />
       </header>

@@ -2,18 +2,27 @@
  * The browser mode's read-only view of the workbook: sheet tabs, then the active sheet as an HTML
  * table of display values (merged cells as rowSpan/colSpan, rates as 98.62%), with Excel's column
  * letters and row numbers. Rows selected through the host are highlighted and scrolled into view.
- * Long sheets are shown a page of rows at a time. Reads the memory host's state; changes only the
- * active sheet (a tab click is host.activateSheet, as in Excel).
+ *
+ * Long sheets are virtualised: every row has the same height, the table renders the rows in view
+ * (and a margin) between two spacer rows, and asks the host (the worker) for those rows only, a
+ * block at a time, as the clerk scrolls; a 200,000-row export is never formatted or rendered whole.
+ * Reads the memory host's state; changes only the active sheet (a tab click is host.activateSheet).
  */
-import { Button, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
-import type { MemoryHost } from '../../hosts/file/memory-host.ts';
-import type { PreviewCell, SheetPreview } from '../../hosts/file/sheet-preview.ts';
+import { Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
+import type { MemoryHost, PreviewRows } from '../../hosts/file/memory-host.ts';
+import type { PreviewCell, PreviewFrame } from '../../hosts/file/sheet-preview.ts';
 import { columnLetters } from '../cell-references.ts';
 import { useStrings } from '../i18n.ts';
 
-/** Rows per page: enough to read, few enough to render at once. */
-export const previewPageRows = 200;
+/** Height of every row of the table, in CSS pixels (one line of text: cells never wrap). */
+export const previewRowHeight = 24;
+/** Sheets up to this many rows are rendered whole; longer ones a window at a time. */
+const wholeSheetRows = 300;
+/** Rows rendered above and below those in view. */
+const overscanRows = 30;
+/** Rows asked of the host at a time. */
+const blockRows = 100;
 /** Columns shown at most. */
 const maxColumns = 100;
 
@@ -22,7 +31,7 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   tabs: { overflowX: 'auto', scrollbarWidth: 'thin', flexWrap: 'nowrap', flexShrink: 0, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   tab: { whiteSpace: 'nowrap', flexShrink: 0 },
-  pager: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap', flexShrink: 0 },
+  status: { color: tokens.colorNeutralForeground2, flexShrink: 0 },
   scroller: {
     position: 'relative',
     flexGrow: 1,
@@ -64,6 +73,8 @@ const useStyles = makeStyles({
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  row: { height: `${previewRowHeight}px` },
+  spacer: { padding: 0, border: 'none' },
   cell: {
     padding: `2px ${tokens.spacingHorizontalS}`,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
@@ -91,24 +102,26 @@ export function WorkbookPreview({ host }: { readonly host: MemoryHost }) {
   const styles = useStyles();
   const state = useSyncExternalStore(host.subscribe, host.getState);
   const active = state.activeSheet;
-  const [preview, setPreview] = useState<{ key: string; value: SheetPreview | null } | null>(null);
-  const previewKey = `${state.version}:${active ?? ''}`;
+  const [frame, setFrame] = useState<{ key: string; value: PreviewFrame | null } | null>(null);
+  const frameKey = `${state.version}:${active ?? ''}`;
 
-  // Parsing a big sheet takes a moment: show the spinner first, then parse.
   useEffect(() => {
     if (active === null) return;
     let cancelled = false;
-    const timer = setTimeout(() => {
-      const value = host.previewSheet(active);
-      if (!cancelled) setPreview({ key: previewKey, value });
-    }, 0);
+    host.previewFrame(active).then(
+      (value) => {
+        if (!cancelled) setFrame({ key: frameKey, value });
+      },
+      () => {
+        if (!cancelled) setFrame({ key: frameKey, value: null });
+      },
+    );
     return () => {
       cancelled = true;
-      clearTimeout(timer);
     };
-  }, [host, active, previewKey]);
+  }, [host, active, frameKey]);
 
-  const shown = preview !== null && preview.key === previewKey ? preview.value : null;
+  const shown = frame !== null && frame.key === frameKey ? frame.value : null;
   const visibleSheets = state.sheets.filter((info) => !info.hidden || info.name === active);
   return (
     <div className={styles.root} data-testid="workbook-preview">
@@ -124,19 +137,20 @@ export function WorkbookPreview({ host }: { readonly host: MemoryHost }) {
           <Tab key={info.name} value={info.name} className={styles.tab} data-testid="sheet-tab">{info.name}</Tab>
         ))}
       </TabList>
-      {active === null ? null : shown === null && (preview === null || preview.key !== previewKey) ? (
+      {active === null ? null : frame === null || frame.key !== frameKey ? (
         <Spinner size="small" label={strings.loadingSheet} />
-      ) : shown === null || shown.rows.length === 0 ? (
+      ) : shown === null || shown.rowCount === 0 ? (
         <Text className={styles.empty}>{strings.previewEmpty}</Text>
       ) : (
-        <SheetTable key={`${active}`} preview={shown} selectedRows={state.selectedRows} selectionId={state.selectionId} />
+        <SheetTable key={frameKey} host={host} frame={shown} selectedRows={state.selectedRows} selectionId={state.selectionId} />
       )}
     </div>
   );
 }
 
 interface SheetTableProps {
-  readonly preview: SheetPreview;
+  readonly host: MemoryHost;
+  readonly frame: PreviewFrame;
   readonly selectedRows: readonly number[];
   readonly selectionId: number;
 }
@@ -146,38 +160,99 @@ interface Anchor {
   readonly colSpan: number;
 }
 
-function SheetTable({ preview, selectedRows, selectionId }: SheetTableProps) {
+/** The rows of a sheet the host has given so far, by block; a block is asked for once. */
+function useRowBlocks(host: MemoryHost, frame: PreviewFrame) {
+  const blocks = useRef(new Map<number, PreviewRows | 'asked'>());
+  const [, setArrivals] = useState(0);
+  const ensure = useCallback(
+    (first: number, last: number) => {
+      for (let block = Math.floor((first - 1) / blockRows); block <= Math.floor((last - 1) / blockRows); block++) {
+        if (blocks.current.has(block)) continue;
+        blocks.current.set(block, 'asked');
+        host.previewRows(frame.name, block * blockRows + 1, blockRows).then(
+          (rows) => {
+            blocks.current.set(block, rows);
+            setArrivals((n) => n + 1);
+          },
+          () => blocks.current.delete(block),
+        );
+      }
+    },
+    [host, frame],
+  );
+  const rowAt = (row: number): readonly (PreviewCell | null)[] | undefined => {
+    const block = blocks.current.get(Math.floor((row - 1) / blockRows));
+    return block === undefined || block === 'asked' ? undefined : (block[(row - 1) % blockRows] ?? []);
+  };
+  return { ensure, rowAt };
+}
+
+function SheetTable({ host, frame, selectedRows, selectionId }: SheetTableProps) {
   const strings = useStrings();
   const styles = useStyles();
-  const total = preview.rows.length;
-  const pageOfRow = (row: number) => Math.floor((Math.min(Math.max(row, 1), total) - 1) / previewPageRows);
-  const [page, setPage] = useState(() => (selectedRows.length > 0 ? pageOfRow(selectedRows[0]) : 0));
+  const total = frame.rowCount;
+  const whole = total <= wholeSheetRows;
   const scroller = useRef<HTMLDivElement>(null);
   const selected = useMemo(() => new Set(selectedRows), [selectedRows]);
+  const { ensure, rowAt } = useRowBlocks(host, frame);
+  // The rows in view, from the scroller's position (updated once a frame while scrolling).
+  const [view, setView] = useState({ top: 0, height: 600 });
+  const measure = useCallback(() => {
+    const element = scroller.current;
+    if (element !== null) setView((old) => (old.top === element.scrollTop && old.height === element.clientHeight ? old : { top: element.scrollTop, height: element.clientHeight }));
+  }, []);
+  const pendingFrame = useRef(0);
+  const onScroll = () => {
+    if (pendingFrame.current !== 0) return;
+    pendingFrame.current = requestAnimationFrame(() => {
+      pendingFrame.current = 0;
+      measure();
+    });
+  };
+  useEffect(() => () => cancelAnimationFrame(pendingFrame.current), []);
+  useLayoutEffect(() => {
+    measure();
+    const element = scroller.current;
+    if (element === null || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [measure]);
 
-  // A new selection: go to its page, then scroll its first row into view.
-  const [scrollRequest, setScrollRequest] = useState(0);
+  const inView = Math.max(1, Math.ceil(view.height / previewRowHeight));
+  const firstRow = whole ? 1 : Math.max(1, Math.floor(view.top / previewRowHeight) + 1 - overscanRows);
+  const lastRow = whole ? total : Math.min(total, Math.floor(view.top / previewRowHeight) + inView + overscanRows);
+  useEffect(() => ensure(firstRow, lastRow), [ensure, firstRow, lastRow]);
+
+  // A new selection: bring its first row into the window, then centre it once it is rendered.
+  const pendingSelection = useRef(false);
+  const [selectionTick, setSelectionTick] = useState(0);
   useEffect(() => {
     if (selectedRows.length === 0) return;
-    setPage(pageOfRow(selectedRows[0]));
-    setScrollRequest((n) => n + 1);
-    // Only a new selection moves the view (not a page turn by hand).
+    const element = scroller.current;
+    if (element !== null && !whole) {
+      element.scrollTop = Math.max(0, (selectedRows[0] - 1) * previewRowHeight - element.clientHeight / 2);
+      measure();
+    }
+    pendingSelection.current = true;
+    setSelectionTick((n) => n + 1);
+    // Only a new selection moves the view (not scrolling by hand).
   }, [selectionId]);
   useLayoutEffect(() => {
-    if (selectedRows.length === 0 || scroller.current === null) return;
+    if (!pendingSelection.current || selectedRows.length === 0 || scroller.current === null) return;
     const row = scroller.current.querySelector(`tr[data-row="${selectedRows[0]}"]`);
-    row?.scrollIntoView({ block: 'center', inline: 'nearest' });
-  }, [scrollRequest]);
+    if (row === null) return;
+    pendingSelection.current = false;
+    row.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }, [selectionTick, firstRow, selectedRows]);
 
-  const firstRow = page * previewPageRows + 1;
-  const lastRow = Math.min(total, firstRow + previewPageRows - 1);
-  const colCount = Math.min(preview.colCount, maxColumns);
+  const colCount = Math.min(frame.colCount, maxColumns);
 
-  // Merged blocks on this page: anchors get spans (clipped to the page), other cells are skipped.
+  // Merged blocks in the window: anchors get spans (clipped to the window), other cells are skipped.
   const { anchors, covered } = useMemo(() => {
     const anchorMap = new Map<string, Anchor>();
     const coveredSet = new Set<string>();
-    for (const merge of preview.merges) {
+    for (const merge of frame.merges) {
       const top = Math.max(merge.row + 1, firstRow);
       const bottom = Math.min(merge.lastRow + 1, lastRow);
       if (top > bottom || merge.col >= colCount) continue;
@@ -188,7 +263,9 @@ function SheetTable({ preview, selectedRows, selectionId }: SheetTableProps) {
       }
     }
     return { anchors: anchorMap, covered: coveredSet };
-  }, [preview, firstRow, lastRow, colCount]);
+  }, [frame, firstRow, lastRow, colCount]);
+
+  const mergeTopOf = (row: number, col: number) => frame.merges.find((merge) => merge.col === col && merge.row + 1 <= row && row <= merge.lastRow + 1);
 
   /** The cells of one sheet row: merged blocks as spans, text running on into empty cells to its right. */
   const rowCells = (row: number, cells: readonly (PreviewCell | null)[]) => {
@@ -198,9 +275,9 @@ function SheetTable({ preview, selectedRows, selectionId }: SheetTableProps) {
       const key = `${row}:${col}`;
       if (covered.has(key)) continue;
       const anchor = anchors.get(key);
-      // A block that starts above this page shows its text in its first row here.
+      // A block that starts above the window shows its text in its first row here.
       const merge = anchor ? mergeTopOf(row, col) : undefined;
-      const cell = merge ? (preview.rows[merge.row]?.[merge.col] ?? null) : (cells[col] ?? null);
+      const cell = merge ? ((merge.row + 1 === row ? cells[col] : rowAt(merge.row + 1)?.[merge.col]) ?? null) : (cells[col] ?? null);
       let colSpan = anchor?.colSpan;
       if (anchor === undefined && cell !== null && !cell.numeric) {
         let next = col + 1;
@@ -227,26 +304,40 @@ function SheetTable({ preview, selectedRows, selectionId }: SheetTableProps) {
     return out;
   };
 
-  const mergeTopOf = (row: number, col: number) => preview.merges.find((merge) => merge.col === col && merge.row + 1 <= row && row <= merge.lastRow + 1);
-  const rows: number[] = [];
-  for (let row = firstRow; row <= lastRow; row++) rows.push(row);
-  const pages = Math.ceil(total / previewPageRows);
+  const rows: ReactElement[] = [];
+  for (let row = firstRow; row <= lastRow; row++) {
+    const isSelected = selected.has(row);
+    const cells = rowAt(row);
+    rows.push(
+      <tr key={row} data-row={row} data-selected={isSelected ? 'true' : undefined} data-loading={cells === undefined ? 'true' : undefined} className={mergeClasses(styles.row, isSelected && styles.selectedRow)}>
+        <th scope="row" className={mergeClasses(styles.rowHeader, isSelected && styles.selectedHeader)}>
+          {row}
+          {isSelected && <span className={styles.visuallyHidden}>{strings.selectedRow}</span>}
+        </th>
+        {rowCells(row, cells ?? [])}
+      </tr>,
+    );
+  }
+  const spacer = (height: number, key: string) =>
+    height > 0 ? (
+      <tr key={key} aria-hidden="true" style={{ height: `${height}px` }}>
+        <td className={styles.spacer} colSpan={colCount + 1} />
+      </tr>
+    ) : null;
 
   return (
     <>
-      {pages > 1 && (
-        <div className={styles.pager}>
-          <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>{strings.previousPage}</Button>
-          <Button size="small" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>{strings.nextPage}</Button>
-          <Text size={200} aria-live="polite">{strings.pageInfo(firstRow, lastRow, total)}</Text>
-        </div>
+      {!whole && (
+        <Text size={200} className={styles.status} data-testid="preview-rows">
+          {strings.pageInfo(Math.min(total, Math.floor(view.top / previewRowHeight) + 1), Math.min(total, Math.floor(view.top / previewRowHeight) + inView), total)}
+        </Text>
       )}
-      <div className={styles.scroller} ref={scroller} tabIndex={0} role="region" aria-label={preview.name}>
-        <table className={styles.table} data-testid="preview-table" data-sheet={preview.name}>
+      <div className={styles.scroller} ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label={frame.name}>
+        <table className={styles.table} data-testid="preview-table" data-sheet={frame.name} data-rows={total}>
           <colgroup>
             <col />
             {Array.from({ length: colCount }, (_, col) => {
-              const width = preview.colWidths[col] ?? 0;
+              const width = frame.colWidths[col] ?? 0;
               // Excel's width unit is the width of a digit, as CSS's ch is.
               return <col key={col} style={width > 0 ? { width: `${Math.min(width, 60)}ch` } : undefined} />;
             })}
@@ -260,19 +351,9 @@ function SheetTable({ preview, selectedRows, selectionId }: SheetTableProps) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => {
-              const isSelected = selected.has(row);
-              const cells = preview.rows[row - 1] ?? [];
-              return (
-                <tr key={row} data-row={row} data-selected={isSelected ? 'true' : undefined} className={isSelected ? styles.selectedRow : undefined}>
-                  <th scope="row" className={mergeClasses(styles.rowHeader, isSelected && styles.selectedHeader)}>
-                    {row}
-                    {isSelected && <span className={styles.visuallyHidden}>{strings.selectedRow}</span>}
-                  </th>
-                  {rowCells(row, cells)}
-                </tr>
-              );
-            })}
+            {spacer((firstRow - 1) * previewRowHeight, 'above')}
+            {rows}
+            {spacer((total - lastRow) * previewRowHeight, 'below')}
           </tbody>
         </table>
       </div>

@@ -62,7 +62,7 @@ describe('SheetScanner', () => {
     const { display } = scanInPieces(strToU8(sheetXml), [], true);
     assert.ok(display);
     assert.deepEqual(display.merges, [{ row: 2, col: 1, lastRow: 2, lastCol: 2 }]);
-    assert.deepEqual(display.colWidths, [0, 18.5, 18.5]);
+    assert.deepEqual(display.colWidths, [0, 17.79, 17.79]);
     assert.deepEqual(display.styles.map((styles) => (styles === undefined ? undefined : [...styles])), [[0, 2], [0, 0, 5, 0, 0, 0, 3], undefined, undefined]);
   });
 
