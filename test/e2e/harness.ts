@@ -10,7 +10,7 @@
 //
 // Use: `const pane = usePane();` inside a describe, then `pane.page`, `pane.baseUrl` in its tests.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -58,15 +58,74 @@ export interface PaneSession {
   watch(page: Page): void;
 }
 
+/** A running server over the production build and a browser on it, outside any test framework. */
+export interface PaneServer {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly baseUrl: string;
+  /** Requests off 127.0.0.1 that were aborted. */
+  readonly aborted: readonly string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Builds (once), serves the production build on 127.0.0.1 and opens a fresh Chromium profile on it,
+ * every request off 127.0.0.1 aborted except office.js (see the header). Used by `usePane` and by
+ * the benchmark (bench/measure-browser.ts).
+ */
+export async function startPane(options: { readonly viewport?: { width: number; height: number } } = {}): Promise<PaneServer> {
+  const distDir = await productionBuild();
+  const server = spawn(process.execPath, [join(repoRoot, 'scripts/serve-dist.mjs'), '--dir', distDir, '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const baseUrl = await new Promise<string>((resolveUrl, reject) => {
+    let output = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) resolveUrl(match[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`serve-dist exited with ${code}: ${output}`)));
+  });
+  mkdirSync(resultsDir, { recursive: true });
+  const profileDir = mkdtempSync(join(tmpdir(), 'case-brief-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: false, // --headless=new is passed below, as the flags are fixed by hand
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    locale: 'zh-CN',
+    viewport: options.viewport ?? wide,
+    acceptDownloads: true,
+  });
+  const aborted: string[] = [];
+  const officeScripts = new Map(officeFiles.map((name) => [`${officeCdn}${name}`, readFileSync(join(officeDist, name))]));
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (new URL(url).hostname === '127.0.0.1') return route.continue();
+    const officeScript = officeScripts.get(url.split(/[?#]/)[0]);
+    if (officeScript !== undefined) return route.fulfill({ status: 200, contentType: 'text/javascript', body: officeScript });
+    aborted.push(url);
+    return route.abort();
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    baseUrl,
+    aborted,
+    async close() {
+      await context.close();
+      server.kill();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * Registers before/after hooks in the calling describe: a server over the production build and a
  * fresh Chromium profile; every test fails on an uncaught page error. The suite is skipped, with a
  * message, where /usr/bin/chromium is missing.
  */
 export function usePane(options: { readonly viewport?: { width: number; height: number } } = {}): PaneSession {
-  let server: ChildProcess | undefined;
-  let profileDir = '';
-  const aborted: string[] = [];
+  let running: PaneServer | undefined;
   const session = { pageErrors: [] as string[] } as { page: Page; context: BrowserContext; baseUrl: string; pageErrors: string[]; watch(page: Page): void };
   session.watch = (page: Page) => page.on('pageerror', (error) => session.pageErrors.push(`${error.name}: ${error.message}`));
 
@@ -76,45 +135,16 @@ export function usePane(options: { readonly viewport?: { width: number; height: 
       console.log(`      skipped: ${chromiumPath} is missing (CI installs it with apt-get install chromium; this test never downloads a browser)`);
       this.skip();
     }
-    const distDir = await productionBuild();
-    server = spawn(process.execPath, [join(repoRoot, 'scripts/serve-dist.mjs'), '--dir', distDir, '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-    session.baseUrl = await new Promise<string>((resolveUrl, reject) => {
-      let output = '';
-      server?.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-        const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-        if (match) resolveUrl(match[1]);
-      });
-      server?.once('exit', (code) => reject(new Error(`serve-dist exited with ${code}: ${output}`)));
-    });
-    mkdirSync(resultsDir, { recursive: true });
-    profileDir = mkdtempSync(join(tmpdir(), 'case-brief-e2e-profile-'));
-    session.context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath,
-      headless: false, // --headless=new is passed below, as the flags are fixed by hand
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      locale: 'zh-CN',
-      viewport: options.viewport ?? wide,
-      acceptDownloads: true,
-    });
-    const officeScripts = new Map(officeFiles.map((name) => [`${officeCdn}${name}`, readFileSync(join(officeDist, name))]));
-    await session.context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (new URL(url).hostname === '127.0.0.1') return route.continue();
-      const officeScript = officeScripts.get(url.split(/[?#]/)[0]);
-      if (officeScript !== undefined) return route.fulfill({ status: 200, contentType: 'text/javascript', body: officeScript });
-      aborted.push(url);
-      return route.abort();
-    });
-    session.page = session.context.pages()[0] ?? (await session.context.newPage());
+    running = await startPane(options);
+    session.context = running.context;
+    session.baseUrl = running.baseUrl;
+    session.page = running.page;
     session.watch(session.page);
   });
 
   after(async () => {
-    await session.context?.close();
-    server?.kill();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-    if (aborted.length) console.log(`      aborted off-loopback requests: ${[...new Set(aborted)].join(', ')}`);
+    await running?.close();
+    if (running?.aborted.length) console.log(`      aborted off-loopback requests: ${[...new Set(running.aborted)].join(', ')}`);
   });
 
   afterEach(() => {

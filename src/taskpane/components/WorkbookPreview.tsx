@@ -20,7 +20,7 @@ export const previewRowHeight = 24;
 /** Sheets up to this many rows are rendered whole; longer ones a window at a time. */
 const wholeSheetRows = 300;
 /** Rows rendered above and below those in view. */
-const overscanRows = 30;
+const overscanRows = 10;
 /** Rows asked of the host at a time. */
 const blockRows = 100;
 /** Columns shown at most. */
