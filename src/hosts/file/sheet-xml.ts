@@ -13,6 +13,7 @@ import { escapeXml } from './ooxml.ts';
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 const MAX_CELL_TEXT = 32_767;
+const MAX_ROW_HEIGHT_POINTS = 409;
 
 /** Column letters of a 0-based column index (0 → A, 26 → AA). */
 export function columnName(col: number): string {
@@ -99,7 +100,8 @@ export function worksheetXml(grid: SheetGrid, xfIndex: (cell: GridCell) => numbe
       if (xml !== '') cellsXml.push(xml);
     }
     const height = grid.rowHeights?.[r];
-    const heightXml = typeof height === 'number' && height > 0 ? ` ht="${height}" customHeight="1"` : '';
+    // Excel's rows are at most 409 points tall; a taller ht makes it repair the file.
+    const heightXml = typeof height === 'number' && height > 0 ? ` ht="${Math.min(height, MAX_ROW_HEIGHT_POINTS)}" customHeight="1"` : '';
     if (cellsXml.length > 0 || heightXml) rowsXml.push(`<row r="${r + 1}"${heightXml}>${cellsXml.join('')}</row>`);
   }
 

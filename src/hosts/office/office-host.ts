@@ -25,6 +25,9 @@ import type { HostProgress, WorkbookHost, WriteSheetsOptions } from '../workbook
 import type { ApiSupport, ContextLike, RangeFormatLike, RangeLike, RunBatch, WorksheetLike } from './excel-like.ts';
 
 /** Options of createOfficeHost. */
+/** The tallest row Excel allows, in points. */
+const MAX_ROW_HEIGHT_POINTS = 409;
+
 export interface OfficeHostOptions {
   /** `Office.context.requirements.isSetSupported`; without it only ExcelApi 1.7 is assumed. */
   readonly apiSupport?: ApiSupport;
@@ -424,8 +427,9 @@ export function createOfficeHost(run: RunBatch, options: OfficeHostOptions = {})
       }
       c = end + 1;
     }
-    // Heights go per run of equal rows (`5:7`), only for the rows whose wrapped text needs them.
-    const heights = grid.rowHeights ?? [];
+    // Heights go per run of equal rows (`5:7`), only for the rows whose wrapped text needs them;
+    // Excel refuses a row over 409 points (the whole sync fails), so a longer text gets the most it allows.
+    const heights = (grid.rowHeights ?? []).map((height) => (typeof height === 'number' ? Math.min(height, MAX_ROW_HEIGHT_POINTS) : height));
     for (let r = 0; r < heights.length;) {
       const height = heights[r];
       let end = r;

@@ -60,6 +60,12 @@ describe('writeWorkbook', () => {
       assert.equal(rows[0]?.hpt, undefined);
     });
 
+    it('gives a row whose text needs more than Excel\'s 409 points the 409 Excel allows', () => {
+      const grid = { ...overviewGrid('2021年9月'), rowHeights: [null, 1228.5, null] };
+      const workbook = XLSX.read(writeWorkbook(null, [grid]), { type: 'array', cellStyles: true });
+      assert.equal((workbook.Sheets['2021年9月-案件概况']['!rows'] ?? [])[1]?.hpt, 409);
+    });
+
     it('freezes the header rows and sets up A4 landscape, one page wide', () => {
       const doc = parseXml(sheetXmlOf(written, '2021年9月-案件概况'), 'sheet');
       const pane = doc.getElementsByTagNameNS(NS_MAIN, 'pane')[0];

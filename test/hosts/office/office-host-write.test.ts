@@ -148,6 +148,16 @@ describe('Office host: writing', () => {
     });
   });
 
+  describe('row heights', () => {
+    it('gives a row whose text needs more than Excel\'s 409 points the 409 Excel allows, instead of failing the write', async () => {
+      const excel = new FakeExcel();
+      const grid = { ...tableGrid('长文', 3), rowHeights: [null, 1228.5, 31.5] };
+      await hostOf(excel).writeSheets([grid]);
+      assert.equal(excel.sheet('长文').rowHeights.get(1), 409);
+      assert.equal(excel.sheet('长文').rowHeights.get(2), 31.5);
+    });
+  });
+
   describe('charts', () => {
     it('adds a column chart and a pie chart over the sheet\'s own cells, series by columns, categories set', async () => {
       const excel = new FakeExcel();
