@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
-import { readXlsx, readXlsxAsync } from '../../../src/hosts/file/fast-xlsx-reader.ts';
+import { readSharedStrings, readXlsx, readXlsxAsync } from '../../../src/hosts/file/fast-xlsx-reader.ts';
 import { SheetScanner } from '../../../src/hosts/file/sheet-scanner.ts';
 import { writeWorkbook } from '../../../src/hosts/file/write-workbook.ts';
 import { DamagedPartError, inflateEntry, inflateEntryChunks, openZip } from '../../../src/hosts/file/zip-package.ts';
@@ -121,5 +121,27 @@ describe('inflating a part', () => {
     await assert.rejects(inflateEntryChunks(lying, () => undefined));
     const short = { ...entry, size: entry.size + 10 };
     assert.throws(() => inflateEntry(short), DamagedPartError);
+  });
+});
+
+describe('readSharedStrings', () => {
+  const sst = (items: string) => strToU8(`<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items}</sst>`);
+
+  it('reads plain, rich, phonetic, empty and escaped strings, quotes, backslashes and line breaks included', () => {
+    const items =
+      '<si><t>2021090300123</t></si><si><t>市政工程处</t></si><si/><si><t></t></si>' +
+      '<si><r><t>问题</t></r><r><t xml:space="preserve">来源 </t></r><rPh sb="0" eb="1"><t>もんだい</t></rPh></si>' +
+      '<si><t>A&amp;B &lt;1&gt; "引号" \\ 反斜杠</t></si><si><t>第一行\n第二行\t_x0007_</t></si><si><t>😀 U+1F600</t></si>';
+    assert.deepEqual(readSharedStrings(sst(items)), ['2021090300123', '市政工程处', '', '', '问题来源 ', 'A&B <1> "引号" \\ 反斜杠', '第一行\n第二行\t\u0007', '😀 U+1F600']);
+  });
+
+  it('keeps every string in its place across many batches', () => {
+    const texts = Array.from({ length: 60_000 }, (_, index) => (index % 3 === 0 ? `达州市通川区朝阳街道${index}号附近的问题描述` : `2021${String(index).padStart(9, '0')}`));
+    const strings = readSharedStrings(sst(texts.map((text) => `<si><t>${text}</t></si>`).join('')));
+    assert.deepEqual(strings, texts);
+  });
+
+  it('drops a string that never closes, as before', () => {
+    assert.deepEqual(readSharedStrings(sst('<si><t>一</t></si><si><t>断了<si><t>二</t></si>')), ['一', '二']);
   });
 });
