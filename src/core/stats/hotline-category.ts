@@ -28,13 +28,13 @@ export function createCategoryMatcher(categories: readonly HotlineCategory[]): (
     }
     return winner?.name ?? null;
   };
+  // By the path as written: an export repeats a few dozen paths over all its orders.
   const cache = new Map<string, string | null>();
   return (categoryPath: string, content: string) => {
-    const path = normalizeText(categoryPath);
-    let fromPath = cache.get(path);
+    let fromPath = cache.get(categoryPath);
     if (fromPath === undefined) {
-      fromPath = best(path);
-      cache.set(path, fromPath);
+      fromPath = best(normalizeText(categoryPath));
+      cache.set(categoryPath, fromPath);
     }
     return fromPath ?? best(normalizeText(content)) ?? fallback;
   };
