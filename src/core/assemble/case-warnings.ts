@@ -17,7 +17,18 @@ export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatisti
   const warnings: BuildWarning[] = [];
   const outside = records.filter((record) => !isInPeriod(record.reportedAt, period));
   if (outside.length) {
-    const byPeriod = groupRows(outside, (record) => periodLabel(periodContaining(record.reportedAt, settings.periodStartDay)));
+    // Periods start at midnight, so every time of a day is in the same period: one label per day.
+    const labelOfDay = new Map<number, string>();
+    const labelOf = (time: number) => {
+      const day = Math.floor(time / 86_400_000);
+      let label = labelOfDay.get(day);
+      if (label === undefined) {
+        label = periodLabel(periodContaining(time, settings.periodStartDay));
+        labelOfDay.set(day, label);
+      }
+      return label;
+    };
+    const byPeriod = groupRows(outside, (record) => labelOf(record.reportedAt));
     const parts = [...byPeriod].sort(([left], [right]) => compareText(left, right)).map(([name, list]) => `${name} ${list.length} 件`);
     warnings.push(
       ...rowWarnings(outside, (sheet, rows) => ({

@@ -115,35 +115,55 @@ export function findRepeatProblems(orders: readonly OrderRecord[], options: Find
     orders.length,
     places.map((place) => place?.number ?? []),
   );
-  const indexById = new Map(orders.map((order, index) => [order.orderId, index]));
-  for (const [index, order] of orders.entries()) {
-    const target = order.repeatOf ? indexById.get(order.repeatOf) : undefined;
-    if (target !== undefined) components.union(target, index);
-  }
-  for (const group of options.manualGroups ?? []) {
-    const members = group.map((id) => indexById.get(id)).filter((index): index is number => index !== undefined);
-    for (const member of members.slice(1)) components.union(members[0], member);
+  const manualGroups = options.manualGroups ?? [];
+  if (manualGroups.length > 0 || orders.some((order) => order.repeatOf)) {
+    const indexById = new Map(orders.map((order, index) => [order.orderId, index]));
+    for (const [index, order] of orders.entries()) {
+      const target = order.repeatOf ? indexById.get(order.repeatOf) : undefined;
+      if (target !== undefined) components.union(target, index);
+    }
+    for (const group of manualGroups) {
+      const members = group.map((id) => indexById.get(id)).filter((index): index is number => index !== undefined);
+      for (const member of members.slice(1)) components.union(members[0], member);
+    }
   }
 
-  const blocks = new Map<string, number[]>();
+  // Blocks by unit, then place, then category: maps of the strings themselves (a key built per order
+  // would be a new string to hash 50,000 times).
+  const blocks = new Map<string, Map<string, Map<string, number[]>>>();
+  const blockList: number[][] = [];
   places.forEach((place, index) => {
     if (!place) return;
-    const key = `${options.unitKeyOf(orders[index])}\u0000${place.name}\u0000${categories[index]}`;
-    const block = blocks.get(key);
+    const unitKey = options.unitKeyOf(orders[index]);
+    let byPlace = blocks.get(unitKey);
+    if (byPlace === undefined) {
+      byPlace = new Map();
+      blocks.set(unitKey, byPlace);
+    }
+    let byCategory = byPlace.get(place.name);
+    if (byCategory === undefined) {
+      byCategory = new Map();
+      byPlace.set(place.name, byCategory);
+    }
+    const block = byCategory.get(categories[index]);
     if (block) block.push(index);
-    else blocks.set(key, [index]);
+    else {
+      const fresh = [index];
+      byCategory.set(categories[index], fresh);
+      blockList.push(fresh);
+    }
   });
-  const grams = new Map<number, Set<string>>();
+  const grams: (Set<string> | undefined)[] = [];
   const gramsOf = (index: number) => {
-    let set = grams.get(index);
+    let set = grams[index];
     if (!set) {
       const place = places[index];
       set = bigramsOf(orders[index].content, place ? [place.name] : []);
-      grams.set(index, set);
+      grams[index] = set;
     }
     return set;
   };
-  for (const block of blocks.values()) {
+  for (const block of blockList) {
     if (block.length < 2) continue;
     // Pairs with numbers first, so that number-less orders join only groups they cannot split.
     const pairs = candidatePairs(block, places, (index) => orders[index].receivedAt);

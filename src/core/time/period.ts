@@ -39,9 +39,17 @@ export function endOfPeriod(period: Period): WallTime {
   return startOfPeriod(shiftPeriod(period, 1));
 }
 
+/** The bounds of each period asked about, by the period object (a build asks about one period 200,000 times). */
+const boundsOf = new WeakMap<Period, { readonly start: WallTime; readonly end: WallTime }>();
+
 /** Whether a wall time falls inside the period. */
 export function isInPeriod(time: WallTime, period: Period): boolean {
-  return time >= startOfPeriod(period) && time < endOfPeriod(period);
+  let bounds = boundsOf.get(period);
+  if (bounds === undefined) {
+    bounds = { start: startOfPeriod(period), end: endOfPeriod(period) };
+    boundsOf.set(period, bounds);
+  }
+  return time >= bounds.start && time < bounds.end;
 }
 
 /** The period `months` later (negative: earlier). */
