@@ -75,6 +75,8 @@ export function computeCaseStatistics(records: readonly CaseRecord[], options: C
   const byKind = new Map<string, { counts: CaseCounts; subTypes: Map<string, CaseCounts> }>();
   const dispatchedWithoutUnit: CaseRecord[] = [];
   const unknownUnitCases: CaseRecord[] = [];
+  const noUnit: ResolvedUnit = { level1: noUnitName, level2: null, known: false };
+  const keyOfUnit = new Map<ResolvedUnit, string>();
   for (const record of cohort) {
     const flags = flagCase(record, asOf, hasDeadline);
     addCaseFlags(total, flags);
@@ -83,10 +85,15 @@ export function computeCaseStatistics(records: readonly CaseRecord[], options: C
     // it (a county's 自行处置案件数); an unknown or empty unit on it is neither a row nor a warning.
     const unitMatters = flags.dispatched || (flags.selfDisposed && record.unit?.known === true);
     if (unitMatters) {
-      const unit = record.unit ?? { level1: noUnitName, level2: null, known: false };
+      const unit = record.unit ?? noUnit;
       if (!record.unit) dispatchedWithoutUnit.push(record);
       else if (!unit.known) unknownUnitCases.push(record);
-      const key = unit.level2 === null ? unit.level1 : `${unit.level1}\u0000${unit.level2}`;
+      // Units are shared objects: one key string per unit, not one per case.
+      let key = keyOfUnit.get(unit);
+      if (key === undefined) {
+        key = unit.level2 === null ? unit.level1 : `${unit.level1}\u0000${unit.level2}`;
+        keyOfUnit.set(unit, key);
+      }
       if (!unitOf.has(key)) unitOf.set(key, unit);
       addTo(byUnit, key, flags);
     }
