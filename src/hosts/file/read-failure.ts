@@ -4,6 +4,7 @@
  * spreadsheet at all) and what to do. Every host that reads a file the clerk picked goes through here.
  */
 import { InputError } from '../../core/model/warning.ts';
+import { DamagedPartError } from './zip-package.ts';
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return bytes.length >= signature.length && signature.every((byte, index) => bytes[index] === byte);
@@ -55,9 +56,9 @@ export function hasIntactZipDirectory(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** An error of the zip layer (fflate's numbered errors, a missing directory): the file is damaged. */
+/** An error of the zip layer (a part that does not inflate to what the directory says, fflate's numbered errors): the file is damaged. */
 export function isDamagedZipError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number';
+  return error instanceof DamagedPartError || (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number');
 }
 
 /** Refuses, before any reader runs, a file that cannot be a workbook: empty, encrypted, or binary of another kind. */

@@ -104,9 +104,19 @@ class PartCheck {
   }
 }
 
+/** A failure of the platform's inflater (zlib's Z_DATA_ERROR, a stream's TypeError, fflate's codes) as damage of the part. */
+function damaged(entry: StoredEntry, error: unknown): DamagedPartError {
+  return error instanceof DamagedPartError ? error : new DamagedPartError(entry.name, error instanceof Error ? error.message : String(error));
+}
+
 /** The uncompressed bytes of a stored entry. */
 export function inflateEntry(entry: StoredEntry): Uint8Array {
-  const data = entry.method === 0 ? entry.compressed : inflateRaw(entry.compressed, entry.size);
+  let data: Uint8Array;
+  try {
+    data = entry.method === 0 ? entry.compressed : inflateRaw(entry.compressed, entry.size);
+  } catch (error) {
+    throw damaged(entry, error);
+  }
   const check = new PartCheck(entry);
   check.add(data);
   check.end();
@@ -120,12 +130,26 @@ export function inflateEntry(entry: StoredEntry): Uint8Array {
  */
 export async function inflateEntryChunks(entry: StoredEntry, onChunk: (chunk: Uint8Array) => void): Promise<void> {
   const check = new PartCheck(entry);
+  // An error of the reader fed here is its own; only the inflater's mean a damaged part.
+  let readerError: { error: unknown } | null = null;
   const take = (chunk: Uint8Array) => {
     check.add(chunk);
-    onChunk(chunk);
+    try {
+      onChunk(chunk);
+    } catch (error) {
+      readerError = { error };
+      throw error;
+    }
   };
   if (entry.method === 0) take(entry.compressed);
-  else await inflateRawChunks(entry.compressed, entry.size, take);
+  else {
+    try {
+      await inflateRawChunks(entry.compressed, entry.size, take);
+    } catch (error) {
+      if (readerError !== null) throw (readerError as { error: unknown }).error;
+      throw damaged(entry, error);
+    }
+  }
   check.end();
 }
 

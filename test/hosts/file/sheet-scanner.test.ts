@@ -145,3 +145,13 @@ describe('readSharedStrings', () => {
     assert.deepEqual(readSharedStrings(sst('<si><t>一</t></si><si><t>断了<si><t>二</t></si>')), ['一', '二']);
   });
 });
+
+describe('a damaged part', () => {
+  it('is refused as a damaged file, not handed to SheetJS: its deflate stream is broken', async () => {
+    const zip = zipSync({ 'a.xml': strToU8('<a>甲乙丙</a>'.repeat(500)) });
+    const [entry] = openZip(zip) ?? [];
+    const broken = { ...entry, compressed: entry.compressed.map((byte, index) => (index > 4 && index < 40 ? 0xff : byte)) };
+    assert.throws(() => inflateEntry(broken), DamagedPartError);
+    await assert.rejects(inflateEntryChunks(broken, () => undefined), DamagedPartError);
+  });
+});
