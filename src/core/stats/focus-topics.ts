@@ -78,29 +78,48 @@ export interface ComputeFocusTopicsOptions {
 export function computeFocusTopics(orders: readonly OrderRecord[], cases: readonly CaseRecord[], options: ComputeFocusTopicsOptions): TopicFigures[] {
   const findPlaces = createPlaceFinder(options.settings.knownCommunities, { personal: options.personal });
   const keyOf = createKeyOf();
-  const includesAny = (text: string, words: readonly string[]) => {
-    if (words.length === 0 || text === '') return false;
-    const key = keyOf(text);
-    return words.some((word) => key.includes(word));
-  };
+  const includesAny = (key: string, words: readonly string[]) => words.length > 0 && key !== '' && words.some((word) => key.includes(word));
   const keys = (words: readonly string[]) => words.map((word) => matchKey(word)).filter((word) => word !== '');
-  const placesOf = (address: string, text: string) => {
-    const found = findPlaces(address);
-    return (found.length ? found : findPlaces(text)).filter((place) => place.kind === 'community').map((place) => place.name);
+  // Every topic looks at the same texts: each is keyed once (not once per topic), and each order's
+  // places found once.
+  const orderTexts = orders.map((order) => ({ content: order.content === '' ? '' : matchKey(order.content), path: keyOf(order.categoryPath), category: options.categoryOf.get(order.orderId) ?? '' }));
+  const caseTexts = cases.map((record) => ({ description: record.description === '' ? '' : matchKey(record.description), subType: keyOf(record.subType) }));
+  const orderPlaces = new Map<OrderRecord, string[]>();
+  const placesOf = (order: OrderRecord) => {
+    let names = orderPlaces.get(order);
+    if (names === undefined) {
+      const found = findPlaces(order.address);
+      names = (found.length ? found : findPlaces(order.content)).filter((place) => place.kind === 'community').map((place) => place.name);
+      orderPlaces.set(order, names);
+    }
+    return names;
+  };
+  const accepted = new Map<CaseRecord, boolean>();
+  const isAccepted = (record: CaseRecord) => {
+    let flag = accepted.get(record);
+    if (flag === undefined) {
+      flag = flagCase(record, options.asOf).accepted;
+      accepted.set(record, flag);
+    }
+    return flag;
   };
   return options.settings.focusTopics.map((topic) => {
     const orderWords = keys(topic.orderWords);
     const caseWords = keys(topic.caseWords);
-    const orderMatches = (order: OrderRecord) =>
-      topic.orderCategories.includes(options.categoryOf.get(order.orderId) ?? '') || includesAny(order.content, orderWords) || includesAny(order.categoryPath, orderWords);
-    const topicOrders = orders.filter(orderMatches);
+    const categories = new Set(topic.orderCategories);
+    const topicOrders = orders.filter((_, index) => {
+      const texts = orderTexts[index];
+      return categories.has(texts.category) || includesAny(texts.content, orderWords) || includesAny(texts.path, orderWords);
+    });
     const topicOrderIds = new Set(topicOrders.map((order) => order.orderId));
-    const orderPlaces = rankPlaces(topicOrders.map((order) => placesOf(order.address, order.content)));
+    const orderPlaceRanks = rankPlaces(topicOrders.map(placesOf));
     const done = topicOrders.filter((order) => order.done).length;
 
     const subTypes = new Set(keys(topic.caseSubTypes));
-    const caseMatches = (record: CaseRecord) => (record.subType !== '' && subTypes.has(keyOf(record.subType))) || includesAny(record.description, caseWords);
-    const topicCases = cases.filter((record) => caseMatches(record) && flagCase(record, options.asOf).accepted);
+    const topicCases = cases.filter((record, index) => {
+      const texts = caseTexts[index];
+      return ((record.subType !== '' && subTypes.has(texts.subType)) || includesAny(texts.description, caseWords)) && isAccepted(record);
+    });
     const casesDone = topicCases.filter((record) => record.stage === 'closed').length;
     const caseAreas = rankPlaces(
       topicCases.map((record) => {
@@ -114,8 +133,8 @@ export function computeFocusTopics(orders: readonly OrderRecord[], cases: readon
         received: topicOrders.length,
         done,
         inProgress: topicOrders.length - done,
-        places: orderPlaces.places,
-        morePlaces: orderPlaces.more,
+        places: orderPlaceRanks.places,
+        morePlaces: orderPlaceRanks.more,
         repeatGroups: options.repeatGroups.filter((group) => group.orders.some((order) => topicOrderIds.has(order.orderId))),
       },
       cases: {

@@ -74,10 +74,21 @@ export function createHotlineUnitNamer(settings: Settings): (order: OrderRecord)
   };
 }
 
-/** Place of an order: first place in its address, else in its content. */
+/**
+ * Place of an order: first place in its address, else in its content. Addresses repeat (a month's
+ * orders name a few thousand buildings), so the place of each address is found once.
+ */
 export function createOrderPlaceFinder(settings: Settings, personal: ReadonlySet<string> = new Set()): (order: OrderRecord) => Place | null {
   const find = createPlaceFinder(settings.knownCommunities, { personal });
-  return (order) => find(order.address)[0] ?? find(order.content)[0] ?? null;
+  const byAddress = new Map<string, Place | null>();
+  return (order) => {
+    let place = byAddress.get(order.address);
+    if (place === undefined) {
+      place = find(order.address)[0] ?? null;
+      byAddress.set(order.address, place);
+    }
+    return place ?? find(order.content)[0] ?? null;
+  };
 }
 
 /**
@@ -151,11 +162,22 @@ export function computeHotlineStatistics(orders: readonly OrderRecord[], options
   const sortByRank = (map: Map<string, { count: number; rank: number }>) =>
     capUnknown([...map].sort(([leftName, left], [rightName, right]) => left.rank - right.rank || (leftName < rightName ? -1 : 1)), 1000 * 1000);
   const placeOf = createOrderPlaceFinder(settings, options.personal);
+  // One key string per unit (units are shared objects), not one per order.
+  const unitKeys = new Map<NonNullable<OrderRecord['unit']>, string>();
+  const unitKeyOf = (unit: OrderRecord['unit']) => {
+    if (!unit) return '';
+    let key = unitKeys.get(unit);
+    if (key === undefined) {
+      key = `${unit.level1}/${unit.level2 ?? ''}`;
+      unitKeys.set(unit, key);
+    }
+    return key;
+  };
   const repeatGroups = findRepeatProblems(cohort, {
     threshold: settings.repeatThreshold,
     categoryOf: (order) => categoryOf.get(order.orderId) ?? '',
     placeOf,
-    unitKeyOf: (order) => (order.unit ? `${order.unit.level1}/${order.unit.level2 ?? ''}` : ''),
+    unitKeyOf: (order) => unitKeyOf(order.unit),
     manualGroups: options.manualGroups,
   });
   const groupRank = (group: RepeatGroup) => {

@@ -59,10 +59,26 @@ class Components {
     }
     return root;
   }
+  /** areNumbersCompatible of two distinct numbers, by their keys: a block's orders repeat a handful of numbers. */
+  private readonly compatibility = new Map<string, Map<string, boolean>>();
+  private compatibleNumbers(leftKey: string, left: readonly string[], rightKey: string, right: readonly string[]): boolean {
+    if (leftKey === rightKey) return true;
+    let byRight = this.compatibility.get(leftKey);
+    if (byRight === undefined) {
+      byRight = new Map();
+      this.compatibility.set(leftKey, byRight);
+    }
+    let result = byRight.get(rightKey);
+    if (result === undefined) {
+      result = areNumbersCompatible(left, right);
+      byRight.set(rightKey, result);
+    }
+    return result;
+  }
   /** Whether every number of one component is compatible with every number of the other. */
   compatible(left: number, right: number): boolean {
     const [a, b] = [this.numbers[this.find(left)], this.numbers[this.find(right)]];
-    for (const x of a.values()) for (const y of b.values()) if (!areNumbersCompatible(x, y)) return false;
+    for (const [keyX, x] of a) for (const [keyY, y] of b) if (!this.compatibleNumbers(keyX, x, keyY, y)) return false;
     return true;
   }
   union(left: number, right: number): void {
