@@ -79,8 +79,23 @@ export function latestEventTime(records: readonly CaseRecord[], orders: readonly
     if (time > notAfter || time < earliestPlausibleTime) implausible.push({ sheet, row, field, time });
     else if (time > latest) latest = time;
   };
-  for (const record of records) for (const [field, label] of caseEventFields) consider(record[field], record.sheet, record.row, label);
-  for (const order of orders) for (const [field, label] of orderEventFields) consider(order[field], order.sheet, order.row, label);
+  // The fields by name, in the order of the tables above: a field looked up by a variable name is a
+  // slow read on a record of 36 fields, 1.4 million times for a big month.
+  const [reported, accepted, filed, dispatched, disposed, closed] = caseEventFields.map(([, label]) => label);
+  for (const record of records) {
+    const { sheet, row } = record;
+    consider(record.reportedAt, sheet, row, reported);
+    consider(record.acceptedAt, sheet, row, accepted);
+    consider(record.filedAt, sheet, row, filed);
+    consider(record.dispatchedAt, sheet, row, dispatched);
+    consider(record.disposedAt, sheet, row, disposed);
+    consider(record.closedAt, sheet, row, closed);
+  }
+  const [received, finished] = orderEventFields.map(([, label]) => label);
+  for (const order of orders) {
+    consider(order.receivedAt, order.sheet, order.row, received);
+    consider(order.finishedAt, order.sheet, order.row, finished);
+  }
   return { latest, implausible };
 }
 
