@@ -5,7 +5,7 @@
  * In the browser mode the worker also holds the workbook: `open` hands it the file's bytes (moved,
  * not copied), and `workbook(n)` is the channel a MemoryHost asks for writes, bytes and preview rows.
  */
-import type { BuildMonthlyReportOptions, ComposeBriefOptions, FinaliseOptions, Settings, WorkbookInspection } from '../core/index.ts';
+import type { BuildMonthlyReportOptions, CarryOver, ComposeBriefOptions, FinaliseOptions, Settings, WorkbookInspection } from '../core/index.ts';
 import type { MemoryWorkbookChannel } from '../hosts/file/memory-host.ts';
 import type { MemorySheetInfo } from '../hosts/file/memory-workbook.ts';
 import type { HostProgress, WorkbookHost } from '../hosts/workbook-host.ts';
@@ -43,6 +43,8 @@ export interface BuildClient {
   workbook(workbook: number): MemoryWorkbookChannel;
   /** Lets the worker drop a workbook. */
   close(workbook: number): Promise<void>;
+  /** The settings and history of last month's report file, read by the worker; `bytes` are moved to it. */
+  readCarryOver(bytes: Uint8Array, fileName: string): Promise<CarryOver>;
   /** Stops the worker; pending requests reject. */
   dispose(): void;
 }
@@ -71,6 +73,11 @@ export async function sheetsForWorker(host: WorkbookHost, options: { readonly on
   if (typeof workbook !== 'number') return host.readSheets(options);
   options.onProgress?.({ phase: 'read', fraction: 1 });
   return { workbook };
+}
+
+/** Bytes that can be moved to the worker: a view on part of a bigger buffer is copied first (only a whole buffer moves). */
+function movable(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }
 
 export function createBuildClient(worker: WorkerLike): BuildClient {
@@ -120,8 +127,7 @@ export function createBuildClient(worker: WorkerLike): BuildClient {
       return (await send({ type: 'finalise', sheets, options })).reply;
     },
     async open(bytes, fileName) {
-      // A view on part of a bigger buffer is copied first: only a whole buffer can be moved.
-      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+      const own = movable(bytes);
       const response = await send({ type: 'open', bytes: own, fileName }, [own.buffer as ArrayBuffer]);
       return { workbook: response.workbook, sheets: response.sheets };
     },
@@ -136,6 +142,10 @@ export function createBuildClient(worker: WorkerLike): BuildClient {
     },
     async close(workbook) {
       await send({ type: 'close', workbook });
+    },
+    async readCarryOver(bytes, fileName) {
+      const own = movable(bytes);
+      return (await send({ type: 'carryOver', bytes: own, fileName }, [own.buffer as ArrayBuffer])).carryOver;
     },
     dispose() {
       worker.terminate();

@@ -155,9 +155,8 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
       setReadingLastReport(true);
       setError(null);
       try {
-        // The file reader is loaded only when a clerk picks a file (Excel users need it for nothing else).
-        const { readCarryOver } = await import('../hosts/file/carry-over.ts');
-        const carryOver = readCarryOver(file.bytes, file.name);
+        // Read in the worker: a report workbook also holds the month's raw exports.
+        const carryOver = await client.readCarryOver(file.bytes, file.name);
         if (mounted.current) setLastReport({ name: file.name, carryOver });
       } catch (cause) {
         fail('lastReport', cause);
@@ -165,7 +164,7 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
         if (mounted.current) setReadingLastReport(false);
       }
     },
-    [fail],
+    [client, fail],
   );
 
   const write = useCallback(

@@ -3,7 +3,7 @@ import { ComputeError, createBuildClient, sheetsForWorker, type WorkerLike } fro
 import { createRequestHandler } from '../../src/taskpane/worker/handle-request.ts';
 import type { WorkerRequest, WorkerResponse } from '../../src/taskpane/worker/protocol.ts';
 import { caseSheet, closedCase } from '../helpers/case-sheet.ts';
-import { rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
+import { buildReportFile, rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
 import { createMemoryHost } from '../../src/hosts/file/memory-host.ts';
 import { readWorkbook } from '../../src/hosts/file/read-workbook.ts';
 import { writeWorkbook } from '../../src/hosts/file/write-workbook.ts';
@@ -118,6 +118,17 @@ describe('createBuildClient', () => {
       assert.deepEqual(written, await host.listSheets());
       await client.close(workbook);
       await assert.rejects(client.build({ workbook }, { period: '2021-09', builtAt: '2021-10-11 09:00' }), /已关闭/);
+    });
+  });
+
+  describe('last month\'s report, read by the worker', () => {
+    it('gives its settings and history sheets, and says so when the file is no report', async () => {
+      const client = createBuildClient(new FakeWorker());
+      const built = buildReportFile(writeWorkbook(null, sheets.map(rawSheetToGrid)), '九月.xlsx', { period: '2021-09', builtAt: '2021-10-11 09:00' });
+      const carryOver = await client.readCarryOver(built.bytes, '九月月报.xlsx');
+      assert.equal(carryOver.settings?.name, '月报设置');
+      assert.equal(carryOver.history?.name, '历史指标');
+      await assert.rejects(client.readCarryOver(writeWorkbook(null, sheets.map(rawSheetToGrid)), '导出.xlsx'), /没有"月报设置"表/);
     });
   });
 });

@@ -16,7 +16,8 @@ export class NotAReportError extends Error {
 
 /** Reads the settings and history sheets of a report workbook. Throws NotAReportError when it has neither. */
 export function readCarryOver(bytes: Uint8Array, fileName: string): CarryOver {
-  const sheets = readWorkbook(bytes, fileName);
+  // Only the two sheets: a report workbook also holds the month's raw exports, 200,000 rows of them.
+  const sheets = readWorkbook(bytes, fileName, { only: new Set([settingsSheetName, historySheetName]) });
   const settings = sheets.find((sheet) => sheet.name === settingsSheetName);
   const history = sheets.find((sheet) => sheet.name === historySheetName);
   if (!settings && !history) throw new NotAReportError(fileName);

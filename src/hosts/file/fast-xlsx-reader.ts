@@ -36,6 +36,8 @@ export interface XlsxRead {
 export interface XlsxReadOptions {
   /** Also keep what a preview needs (costs a little memory per styled cell). */
   readonly display?: boolean;
+  /** Read only the sheets of these names (the others are neither inflated nor listed). */
+  readonly only?: ReadonlySet<string>;
 }
 
 /** Reads attributes of an open tag in a text part (workbook.xml, rels): small parts, plain regex. */
@@ -281,6 +283,7 @@ function* readingSteps(entries: readonly StoredEntry[], options: XlsxReadOptions
     const name = attributes.get('name');
     const part = rels.get(attributes.get('r:id') ?? '');
     if (!name || !part) return null;
+    if (options.only && !options.only.has(name)) continue;
     const entry = find(part);
     if (entry === undefined) {
       // A chartsheet or dialog sheet has no cells; SheetJS lists it empty too.

@@ -11,7 +11,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, RawSheet } from '../../core/model/raw-sheet.ts';
 import type { SheetGrid } from '../../core/model/grid.ts';
-import { readXlsxAsync, readXlsxFast, type XlsxDisplay } from './fast-xlsx-reader.ts';
+import { readXlsx, readXlsxAsync, type XlsxDisplay } from './fast-xlsx-reader.ts';
 import { checkReadable, describeReadFailure, isDamagedZipError } from './read-failure.ts';
 
 /** A RawSheet as read from a file, with the sheet's visibility. */
@@ -45,20 +45,21 @@ const COMMON_OPTIONS: XLSX.ParsingOptions = {
  * 200,000 rows); anything it cannot read, and .xls/.csv, through SheetJS. A file that cannot be read
  * (password-protected, damaged, not a spreadsheet) is an InputError that says so in the clerk's words.
  */
-export function readWorkbook(bytes: Uint8Array, fileName: string): ReadSheet[] {
+export function readWorkbook(bytes: Uint8Array, fileName: string, options: { readonly only?: ReadonlySet<string> } = {}): ReadSheet[] {
   checkReadable(bytes, fileName);
   try {
-    return readAnyWorkbook(bytes, fileName);
+    const sheets = readAnyWorkbook(bytes, fileName, options);
+    return options.only ? sheets.filter((sheet) => options.only?.has(sheet.name)) : sheets;
   } catch (error) {
     throw describeReadFailure(bytes, fileName, error);
   }
 }
 
-function readAnyWorkbook(bytes: Uint8Array, fileName: string): ReadSheet[] {
+function readAnyWorkbook(bytes: Uint8Array, fileName: string, options: { readonly only?: ReadonlySet<string> }): ReadSheet[] {
   if (containerOf(bytes) === 'zip') {
     try {
-      const sheets = readXlsxFast(bytes);
-      if (sheets) return sheets;
+      const read = readXlsx(bytes, options);
+      if (read) return read.sheets;
     } catch (error) {
       // A zip whose bytes do not inflate is damaged: SheetJS would not read it better, and on some
       // damage it never returns. Anything else (an .xlsb, a package the scanner does not know): SheetJS.

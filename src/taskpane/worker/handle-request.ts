@@ -2,8 +2,9 @@
  * The build worker's answers, as a plain object that can run without a worker (tests run it in the
  * same thread): requests are handled one at a time, in the order they come, whether or not a
  * handler waits for something (opening inflates through a stream, the brief writes a .docx). Holds
- * the browser mode's workbooks by number.
+ * the browser mode's workbooks by number, and reads last month's report (上月月报) off the pane's thread.
  */
+import { readCarryOver } from '../../hosts/file/carry-over.ts';
 import { MemoryWorkbook } from '../../hosts/file/memory-workbook.ts';
 import type { RawSheet } from '../../core/index.ts';
 import { briefReply, buildReply, errorToData, finaliseReply, inspectSheets } from './compute.ts';
@@ -65,6 +66,8 @@ export function createRequestHandler(): RequestHandler {
       case 'close':
         workbooks.delete(request.workbook);
         return plain({ id, ok: true, type: 'close' });
+      case 'carryOver':
+        return plain({ id, ok: true, type: 'carryOver', carryOver: readCarryOver(request.bytes, request.fileName) });
     }
   };
 

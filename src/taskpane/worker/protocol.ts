@@ -6,7 +6,7 @@
  * them and makes the preview's rows, and the pane's requests name the workbook (`{ workbook }`)
  * instead of carrying its sheets, which would cost seconds of structured clone on both threads.
  */
-import type { BuildMonthlyReportOptions, ComposeBriefOptions, FinaliseOptions, RawSheet, Settings, SheetGrid, WorkbookInspection } from '../../core/index.ts';
+import type { BuildMonthlyReportOptions, CarryOver, ComposeBriefOptions, FinaliseOptions, RawSheet, Settings, SheetGrid, WorkbookInspection } from '../../core/index.ts';
 import type { MemorySheetInfo, PreviewRows } from '../../hosts/file/memory-workbook.ts';
 import type { ReadSheet } from '../../hosts/file/read-workbook.ts';
 import type { PreviewFrame } from '../../hosts/file/sheet-preview.ts';
@@ -27,7 +27,9 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'bytes'; readonly workbook: number }
   | { readonly id: number; readonly type: 'frame'; readonly workbook: number; readonly sheet: string }
   | { readonly id: number; readonly type: 'rows'; readonly workbook: number; readonly sheet: string; readonly first: number; readonly count: number }
-  | { readonly id: number; readonly type: 'close'; readonly workbook: number };
+  | { readonly id: number; readonly type: 'close'; readonly workbook: number }
+  /** Last month's report (上月月报): its settings and history sheets; `bytes` sent as a transfer. */
+  | { readonly id: number; readonly type: 'carryOver'; readonly bytes: Uint8Array; readonly fileName: string };
 
 export type WorkerResponse =
   | { readonly id: number; readonly ok: true; readonly type: 'inspect'; readonly inspection: WorkbookInspection }
@@ -41,4 +43,5 @@ export type WorkerResponse =
   | { readonly id: number; readonly ok: true; readonly type: 'frame'; readonly frame: PreviewFrame | null }
   | { readonly id: number; readonly ok: true; readonly type: 'rows'; readonly rows: PreviewRows }
   | { readonly id: number; readonly ok: true; readonly type: 'close' }
+  | { readonly id: number; readonly ok: true; readonly type: 'carryOver'; readonly carryOver: CarryOver }
   | { readonly id: number; readonly ok: false; readonly error: ComputeErrorData };
