@@ -359,6 +359,20 @@ function joined(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** The names of an .xlsx package's sheets, in workbook order, from its workbook part alone; null when it has none. */
+export function readXlsxSheetNames(bytes: Uint8Array): string[] | null {
+  const entries = openZip(bytes);
+  const entry = entries?.find((candidate) => candidate.name.toLowerCase() === 'xl/workbook.xml');
+  if (entry === undefined) return null;
+  const names: string[] = [];
+  for (const match of decoder.decode(inflateEntry(entry)).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attributesOf(match[0]).get('name');
+    if (name === undefined) return null;
+    names.push(name);
+  }
+  return names;
+}
+
 /** Reads every sheet of an .xlsx package, or returns null when the package is not one it can read. */
 export function readXlsxFast(bytes: Uint8Array): ReadSheet[] | null {
   return readXlsx(bytes)?.sheets ?? null;

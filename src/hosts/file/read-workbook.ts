@@ -11,7 +11,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, RawSheet } from '../../core/model/raw-sheet.ts';
 import type { SheetGrid } from '../../core/model/grid.ts';
-import { readXlsx, readXlsxAsync, type XlsxDisplay } from './fast-xlsx-reader.ts';
+import { readXlsx, readXlsxAsync, readXlsxSheetNames, type XlsxDisplay } from './fast-xlsx-reader.ts';
 import { checkReadable, describeReadFailure, isDamagedZipError } from './read-failure.ts';
 
 /** A RawSheet as read from a file, with the sheet's visibility. */
@@ -116,6 +116,15 @@ export function readWorkbookWithSheetJs(bytes: Uint8Array, fileName: string): Re
 
 /** Lists the sheet names of a workbook file without reading its cells. */
 export function readSheetNames(bytes: Uint8Array, fileName = ''): string[] {
+  if (containerOf(bytes) === 'zip') {
+    try {
+      // The workbook part lists them: a 30 MB export need not be opened whole (SheetJS would).
+      const names = readXlsxSheetNames(bytes);
+      if (names) return names;
+    } catch {
+      // SheetJS decides.
+    }
+  }
   return sheetNames(parseWorkbook(bytes, true), bytes, fileName);
 }
 

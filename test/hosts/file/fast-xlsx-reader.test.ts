@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
 import { strToU8, zipSync } from 'fflate';
 import { readXlsxFast } from '../../../src/hosts/file/fast-xlsx-reader.ts';
-import { gridAsRead, readWorkbook, readWorkbookWithSheetJs } from '../../../src/hosts/file/read-workbook.ts';
+import { gridAsRead, readSheetNames, readWorkbook, readWorkbookWithSheetJs } from '../../../src/hosts/file/read-workbook.ts';
 import { buildReportFile } from '../../../src/hosts/file/build-file.ts';
 import { writeWorkbook } from '../../../src/hosts/file/write-workbook.ts';
 import { hotlineGrid, overviewGrid, rawExportWorkbook } from './fixtures.ts';
@@ -88,5 +88,13 @@ describe('gridAsRead', () => {
     const { bytes, result } = buildReportFile(new Uint8Array(readFileSync(samplePath)), 'sample-2021.xlsx', { period: '2021-09', builtAt: '2021-10-11 09:00' });
     const read = readWorkbook(bytes, 'out.xlsx');
     for (const grid of result.sheetsToWrite) assert.deepEqual(gridAsRead(grid), read.find((sheet) => sheet.name === grid.name), grid.name);
+  });
+});
+
+describe('readSheetNames', () => {
+  it('lists an .xlsx package\'s sheets, hidden and chart sheets included, as SheetJS does', () => {
+    for (const bytes of [new Uint8Array(readFileSync(samplePath)), writeWorkbook(rawExportWorkbook(), [overviewGrid('2021年9月'), hotlineGrid('2021年9月'), { ...overviewGrid('2021年8月'), name: '隐藏', hidden: true }])]) {
+      assert.deepEqual(readSheetNames(bytes), XLSX.read(bytes, { type: 'array', bookSheets: true }).SheetNames);
+    }
   });
 });
