@@ -20,7 +20,7 @@ import { computeFocusTopics, type TopicFigures } from '../stats/focus-topics.ts'
 import { HistoryLookup, historySheetName, historyToGrid, mergeHistory, readHistorySheet, type HistoryRecord } from '../report/history.ts';
 import { periodKey, periodLabel, type Period } from '../time/period.ts';
 import { formatWallTime, parseWallTime, type WallTime } from '../time/wall-time.ts';
-import { asOfSourceWords, latestEventTime, resolveAsOf, resolvePeriod, type AsOfSource } from './choose-period.ts';
+import { asOfSourceWords, latestEventTime, periodRules, resolveAsOf, resolvePeriod, type AsOfSource } from './choose-period.ts';
 import { implausibleTimeWarnings } from './time-warnings.ts';
 import { loadExports, resolveSettings, type CarryOver } from './load-exports.ts';
 import type { LearnedSummary } from '../settings/learn-settings.ts';
@@ -104,7 +104,7 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
     throw new InputError(`"${first.sheet}"中没有可统计的行（所有行都缺少编号或时间）。`, { sheet: first.sheet, column: '', headersSeen: [] });
   }
   const { asOf, source: asOfSource } = resolveAsOf(options.asOf, settings, latest);
-  const period = resolvePeriod(options.period, settings.periodStartDay, asOf);
+  const period = resolvePeriod(options.period, periodRules(settings), asOf);
   const key = periodKey(period);
   const label = periodLabel(period);
   const asOfText = formatWallTime(asOf);

@@ -10,7 +10,8 @@ import type { Settings } from '../settings/settings.ts';
 import { compareText, unknownUnitRowLimit, type CaseStatistics } from '../stats/case-statistics.ts';
 import { flagCase } from '../stats/case-flags.ts';
 import { formatRate } from '../report/rate-display.ts';
-import { isInPeriod, periodContaining, periodLabel, type Period } from '../time/period.ts';
+import { isInPeriod, periodContaining, periodLabel, periodWords, type Period } from '../time/period.ts';
+import { periodRules } from './choose-period.ts';
 import { groupByValue, groupRows, rowWarnings } from './row-warnings.ts';
 
 export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatistics, period: Period, settings: Settings, hasDeadlineColumn: boolean, reportSheets: readonly SheetGrid[]): BuildWarning[] {
@@ -23,7 +24,7 @@ export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatisti
       const day = Math.floor(time / 86_400_000);
       let label = labelOfDay.get(day);
       if (label === undefined) {
-        label = periodLabel(periodContaining(time, settings.periodStartDay));
+        label = periodLabel(periodContaining(time, periodRules(settings), period.kind));
         labelOfDay.set(day, label);
       }
       return label;
@@ -36,7 +37,7 @@ export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatisti
         sheet,
         rows,
         message: `${rows.length} 件案件的上报时间不在${periodLabel(period)}（${parts.join('，')}），不计入本期。`,
-        action: '无需处理；要统计其他月份，请选择对应的统计期。',
+        action: `无需处理；要统计其他${periodWords(period).others}，请选择对应的统计期。`,
       })),
     );
   }

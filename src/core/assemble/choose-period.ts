@@ -9,24 +9,40 @@ import type { OrderRecord } from '../model/order-record.ts';
 import { InputError } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
 import { settingsSheetName } from '../settings/settings-sheet.ts';
-import { endOfPeriod, parsePeriod, periodContaining, previousPeriod, type Period } from '../time/period.ts';
+import { endOfPeriod, parsePeriod, periodContaining, previousPeriod, type Period, type PeriodKind, type PeriodRules } from '../time/period.ts';
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 
 export type AsOfSource = 'option' | 'settings' | 'latest-event';
 
-/** The period a build covers by default: the one holding `asOf`, or the one before when `asOf` is not at its very end. */
-export function defaultPeriodAt(asOf: WallTime, startDay: number): Period {
-  const containing = periodContaining(asOf, startDay);
+/** How the settings cut periods: the day months start on, the day weeks start on. */
+export function periodRules(settings: Pick<Settings, 'periodStartDay' | 'periodWeekStart'>): Required<PeriodRules> {
+  return { startDay: settings.periodStartDay, weekStart: settings.periodWeekStart };
+}
+
+/** The ways of writing a period, for messages. */
+export const periodForms = '2021-09（月）、2021-W37（周）、2021-Q3（季度）、2021-H1（半年）、2021（年）';
+
+/**
+ * The period a build covers by default: the one of `kind` (a month unless asked) holding `asOf`, or the
+ * one before when `asOf` is not at its very end.
+ */
+export function defaultPeriodAt(asOf: WallTime, rules: PeriodRules, kind: PeriodKind = 'month'): Period {
+  const containing = periodContaining(asOf, rules, kind);
   return asOf < endOfPeriod(containing) - 60_000 ? previousPeriod(containing) : containing;
 }
 
-/** The period asked for (`2021-09` or a Period), else the default at `asOf`. Throws InputError on text that is no period. */
-export function resolvePeriod(option: string | Period | undefined, startDay: number, asOf: WallTime): Period {
-  if (option === undefined || option === '') return defaultPeriodAt(asOf, startDay);
-  if (typeof option !== 'string') return { ...option, startDay };
-  const parsed = parsePeriod(option, startDay);
-  if (!parsed) throw new InputError(`统计期"${option}"无法识别，请写成 2021-09 这样的年月。`, { sheet: '', column: '', headersSeen: [] });
+/** Parses a period the clerk wrote; throws InputError, naming every form, on text that is no period. */
+export function parsePeriodOption(text: string, rules: PeriodRules): Period {
+  const parsed = parsePeriod(text, rules);
+  if (!parsed) throw new InputError(`统计期"${text}"无法识别，请写成 ${periodForms} 这样的形式。`, { sheet: '', column: '', headersSeen: [] });
   return parsed;
+}
+
+/** The period asked for (`2021-09`, `2021-Q3` … or a Period), else the default at `asOf`. Throws InputError on text that is no period. */
+export function resolvePeriod(option: string | Period | undefined, rules: PeriodRules, asOf: WallTime): Period {
+  if (option === undefined || option === '') return defaultPeriodAt(asOf, rules);
+  if (typeof option !== 'string') return { ...option, startDay: rules.startDay ?? option.startDay, weekStart: rules.weekStart ?? option.weekStart };
+  return parsePeriodOption(option, rules);
 }
 
 /** The as-of time asked for, else the settings' override, else the latest event. Throws InputError on unreadable text. */

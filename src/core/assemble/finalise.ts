@@ -10,6 +10,7 @@ import type { BuildWarning } from '../model/warning.ts';
 import { finalNote, historySheetName, historyToGrid, readHistorySheet, type HistoryRecord } from '../report/history.ts';
 import { formatRate } from '../report/rate-display.ts';
 import { readBackPeriod } from './read-back.ts';
+import { periodWords } from '../time/period.ts';
 
 export interface FinaliseOptions {
   /** `2021-09`. */
@@ -85,7 +86,7 @@ export function finaliseReport(sheets: readonly RawSheet[], options: FinaliseOpt
   }
   const recorded = records.filter((record) => record.period === period.periodKey).length;
   const summary = [
-    `${period.periodLabel}已定稿：${recorded} 个数值记入"${historySheetName}"（说明列为"${finalNote}"），下月的上期列将取这些数值。`,
+    `${period.periodLabel}已定稿：${recorded} 个数值记入"${historySheetName}"（说明列为"${finalNote}"），${periodWords(period.period).next}的上期列将取这些数值。`,
     edited.length
       ? `其中 ${edited.length} 个是手工修改过的：${edited
           .slice(0, 6)

@@ -11,7 +11,7 @@ import type { ColumnMatch } from '../ingest/detect-header.ts';
 import { parseWallTime, formatWallTime, sheetTimeReader, type WallTime } from '../time/wall-time.ts';
 import { periodKey } from '../time/period.ts';
 import { discoverSheets } from './discover-sheets.ts';
-import { defaultPeriodAt, earliestPlausibleTime } from './choose-period.ts';
+import { defaultPeriodAt, earliestPlausibleTime, periodRules } from './choose-period.ts';
 import { resolveSettings, type CarryOver } from './load-exports.ts';
 import type { LearnedSummary } from '../settings/learn-settings.ts';
 import { checkSettingsNames } from '../report/settings-names.ts';
@@ -82,7 +82,7 @@ export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: 
   let suggestedPeriod: string | null = null;
   if (Number.isFinite(latest)) {
     const override = settings.asOfOverride ? parseWallTime(settings.asOfOverride) : null;
-    suggestedPeriod = periodKey(defaultPeriodAt(typeof override === 'number' ? override : latest, settings.periodStartDay));
+    suggestedPeriod = periodKey(defaultPeriodAt(typeof override === 'number' ? override : latest, periodRules(settings)));
   }
   return {
     sheets: summaries,

@@ -6,7 +6,7 @@ import type { OrderRecord } from '../model/order-record.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
 import { historySheetName } from '../report/history.ts';
-import { isInPeriod, periodLabel, type Period } from '../time/period.ts';
+import { isInPeriod, periodLabel, periodWords, type Period } from '../time/period.ts';
 import { groupByValue, rowWarnings } from './row-warnings.ts';
 import { unknownUnitRowLimit } from '../stats/case-statistics.ts';
 
@@ -14,7 +14,7 @@ export function orderWarnings(orders: readonly OrderRecord[], hotline: HotlineSt
   const warnings: BuildWarning[] = [];
   const outside = orders.filter((order) => !isInPeriod(order.receivedAt, period));
   warnings.push(
-    ...rowWarnings(outside, (sheet, rows) => ({ kind: 'outsidePeriod', sheet, rows, message: `${rows.length} 件工单的受理时间不在${periodLabel(period)}，不计入本期。`, action: '无需处理；要统计其他月份，请选择对应的统计期。' })),
+    ...rowWarnings(outside, (sheet, rows) => ({ kind: 'outsidePeriod', sheet, rows, message: `${rows.length} 件工单的受理时间不在${periodLabel(period)}，不计入本期。`, action: `无需处理；要统计其他${periodWords(period).others}，请选择对应的统计期。` })),
   );
   const unknownUnits = groupByValue(hotline.unknownUnitOrders, (order) => order.unitText);
   for (const [unitText, list] of unknownUnits.named) {

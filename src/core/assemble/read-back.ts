@@ -8,7 +8,8 @@ import type { RawSheet } from '../model/raw-sheet.ts';
 import { InputError, type BuildWarning } from '../model/warning.ts';
 import { layoutSheetName, readBackSheet, readLayoutStore, type ReadBack, type StoredLayout } from '../report/layout-store.ts';
 import { resolveSettings } from './load-exports.ts';
-import { parsePeriod, periodKey, periodLabel, type Period } from '../time/period.ts';
+import { periodKey, periodLabel, type Period } from '../time/period.ts';
+import { parsePeriodOption, periodRules } from './choose-period.ts';
 import type { Settings } from '../settings/settings.ts';
 
 export interface PeriodSheetRead {
@@ -32,8 +33,7 @@ export interface PeriodReadBack {
  */
 export function readBackPeriod(sheets: readonly RawSheet[], period: string): PeriodReadBack {
   const settingsInForce = resolveSettings(sheets);
-  const parsed = parsePeriod(period, settingsInForce.settings.periodStartDay);
-  if (!parsed) throw new InputError(`统计期"${period}"应写成 2021-09 这样的年-月。`, { sheet: '', column: '', headersSeen: [] });
+  const parsed = parsePeriodOption(period, periodRules(settingsInForce.settings));
   const key = periodKey(parsed);
   const label = periodLabel(parsed);
   const layouts = [...readLayoutStore(sheets.find((sheet) => sheet.name === layoutSheetName)).values()].filter((layout) => layout.period === key);

@@ -12,7 +12,7 @@ import { addCaseFlags, emptyCaseCounts, type CaseCounts } from '../stats/case-co
 import { flagCase } from '../stats/case-flags.ts';
 import type { CaseStatistics } from '../stats/case-statistics.ts';
 import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
-import { isInPeriod, type Period } from '../time/period.ts';
+import { isInPeriod, periodWords, type Period } from '../time/period.ts';
 import type { WallTime } from '../time/wall-time.ts';
 
 export interface ReconciliationCheck {
@@ -74,7 +74,7 @@ export function reconcileCases(
   checks.push({ name: '案件概况：各来源之和 = 总计', ok: sourcesOk, detail: `上报 ${sumOf(stats.bySource, 'reported')} / ${stats.total.reported}` });
   checks.push(...accounting.map((sheet) => accountingCheck(sheet, '案件')));
   const inPeriod = records.filter((record) => isInPeriod(record.reportedAt, period)).length;
-  checks.push({ name: '本期案件 + 其他月份案件 = 全部案件', ok: inPeriod === stats.cohort.length, detail: `本期 ${stats.cohort.length} + 其他 ${records.length - inPeriod} = ${records.length}` });
+  checks.push({ name: `本期案件 + 其他${periodWords(period).others}案件 = 全部案件`, ok: inPeriod === stats.cohort.length, detail: `本期 ${stats.cohort.length} + 其他 ${records.length - inPeriod} = ${records.length}` });
   return checks;
 }
 
@@ -86,7 +86,7 @@ export function reconcileHotline(hotline: HotlineStatistics, orders: readonly Or
   return [
     { name: '12345：按单位之和 = 按类别之和 = 受理数', ok: byUnit === hotline.received && byCategory === hotline.received, detail: `按单位 ${byUnit}，按类别 ${byCategory}，受理数 ${hotline.received}` },
     { name: '12345：各单位回退之和 = 回退数', ok: byReturns === hotline.returned, detail: `${byReturns} / ${hotline.returned}` },
-    { name: '12345：本期工单 + 其他月份工单 = 全部工单', ok: inPeriod === hotline.received, detail: `本期 ${hotline.received} + 其他 ${orders.length - inPeriod} = ${orders.length}` },
+    { name: `12345：本期工单 + 其他${periodWords(period).others}工单 = 全部工单`, ok: inPeriod === hotline.received, detail: `本期 ${hotline.received} + 其他 ${orders.length - inPeriod} = ${orders.length}` },
     ...accounting.map((sheet) => accountingCheck(sheet, '工单')),
   ];
 }

@@ -27,6 +27,7 @@ import type { TableContext } from './case-tables.ts';
 import { displayWidth, GridBuilder, headerCell, noteCell, textCell, titleCell } from './grid-builder.ts';
 import { readBackSheet, type StoredLayout } from './layout-store.ts';
 import { formatRate } from './rate-display.ts';
+import { periodWords } from '../time/period.ts';
 
 export const analysisTableName = '具体分析';
 export const analysisHeadings = { analysis: '二、具体分析', suggestions: '三、工作建议' } as const;
@@ -58,13 +59,20 @@ export interface BuiltAnalysis {
   readonly warnings: readonly BuildWarning[];
 }
 
-/** Fills `{名称}` from `figures`; names it does not know stay as written and are reported. */
+/**
+ * Fills `{名称}` from `figures`; names it does not know stay as written and are reported. The templates
+ * speak of 本月 (the reference brief is monthly): a brief of another period says 本周, 本季度, 本年 … instead.
+ */
 class TemplateFiller {
   readonly unknown = new Set<string>();
-  constructor(private readonly templates: Readonly<Record<TemplateName, string>>) {}
+  constructor(
+    private readonly templates: Readonly<Record<TemplateName, string>>,
+    private readonly thisPeriod = '本月',
+  ) {}
 
   fill(name: TemplateName, figures: Readonly<Record<string, string | number>>): string {
-    return this.templates[name].replace(/\{([^{}]+)\}/g, (whole, figure: string) => {
+    const template = this.thisPeriod === '本月' ? this.templates[name] : this.templates[name].replace(/本月/g, this.thisPeriod);
+    return template.replace(/\{([^{}]+)\}/g, (whole, figure: string) => {
       const value = figures[figure.trim()];
       if (value === undefined) {
         this.unknown.add(`${name}：{${figure}}`);
@@ -233,7 +241,7 @@ export function carriedSuggestions(sheets: readonly RawSheet[], layouts: Readonl
 /** Drafts the 具体分析 sheet of the period. */
 export function buildAnalysisSheet(input: AnalysisInput): BuiltAnalysis {
   const { context, statistics, hotline } = input;
-  const filler = new TemplateFiller(context.settings.brief.templates);
+  const filler = new TemplateFiller(context.settings.brief.templates, periodWords(context.period).current);
   const paragraphs: string[] = [];
   if (statistics) paragraphs.push(caseParagraph(statistics, context, filler));
   if (hotline) paragraphs.push(hotlineParagraph(hotline, input.previousReceived, context, filler));

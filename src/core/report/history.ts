@@ -7,6 +7,7 @@ import type { RawSheet } from '../model/raw-sheet.ts';
 import type { GridCell, SheetGrid } from '../model/grid.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import { cellToText, normalizeText } from '../text/normalize.ts';
+import { isPeriodKey } from '../time/period.ts';
 
 export const historySheetName = '历史指标';
 export const historyHeaders = ['期间', '表', '行', '指标', '数值', '统计时点', '记录时间', '说明'] as const;
@@ -14,7 +15,7 @@ export const historyHeaders = ['期间', '表', '行', '指标', '数值', '统�
 export const finalNote = '定稿';
 
 export interface HistoryRecord {
-  /** `2021-09`. */
+  /** The period's key: `2021-09`, `2021-W37`, `2021-Q3`, `2021-H1`, `2021`. */
   readonly period: string;
   /** Table name: 案件概况, 部门处置, 县区办理, 12345受理 … */
   readonly table: string;
@@ -62,7 +63,7 @@ export function readHistorySheet(sheet: RawSheet): { records: HistoryRecord[]; w
     const texts = [0, 1, 2, 3, 5, 6].map((col) => cellToText(row[col]));
     if (texts.every((text) => text === '') && (row[4] === null || row[4] === undefined || row[4] === '')) continue;
     const [period, table, rowKey, indicator, asOf, recordedAt] = texts;
-    if (!/^\d{4}-\d{2}$/.test(period) || table === '' || rowKey === '' || indicator === '') {
+    if (!isPeriodKey(period) || table === '' || rowKey === '' || indicator === '') {
       badRows.push(firstRow + index);
       continue;
     }
@@ -70,7 +71,7 @@ export function readHistorySheet(sheet: RawSheet): { records: HistoryRecord[]; w
     records.push({ period, table, row: rowKey, indicator, value: parseFigure(row[4]), asOf, recordedAt, ...(note ? { note } : {}) });
   }
   const warnings: BuildWarning[] = badRows.length
-    ? [{ kind: 'settings', sheet: sheet.name, rows: badRows, message: `历史指标表有 ${badRows.length} 行无法读取（期间应为 2021-09 这样的格式，表、行、指标不能为空），已忽略。`, action: '改正这些行，或删除它们。' }]
+    ? [{ kind: 'settings', sheet: sheet.name, rows: badRows, message: `历史指标表有 ${badRows.length} 行无法读取（期间应为 2021-09、2021-W37、2021-Q3、2021-H1 或 2021 这样的格式，表、行、指标不能为空），已忽略。`, action: '改正这些行，或删除它们。' }]
     : [];
   return { records, warnings };
 }

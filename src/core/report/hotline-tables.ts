@@ -18,6 +18,7 @@ import { isRateColumn } from './indicator-columns.ts';
 import type { TableContext } from './case-tables.ts';
 import { countCell, GridBuilder, headerCell, labelCell, noteCell, textCell, titleCell } from './grid-builder.ts';
 import { formatRate } from './rate-display.ts';
+import { periodWords } from '../time/period.ts';
 
 const chartWidthInColumns = 8;
 const columnChartRows = 16;
@@ -215,7 +216,7 @@ function topics(context: HotlineTableContext, figures: readonly TopicFigures[], 
   const builder = new GridBuilder();
   builder.addRow([titleCell(`（六）涉及"群众最不满意的十件事"（${context.periodLabel}）`)]);
   builder.merge(0, 0, 0, 6);
-  builder.addRow(['事项', '来源', '受理数量', '已办结', '正在办理', '涉及小区/区域', '本月热难点案件'].map(headerCell));
+  builder.addRow(['事项', '来源', '受理数量', '已办结', '正在办理', '涉及小区/区域', `${periodWords(context.period).current}热难点案件`].map(headerCell));
   const joinPlaces = (places: readonly string[], more: boolean) => (places.length ? places.join('、') + (more ? '等' : '') : '');
   const numbered = (items: readonly string[]) => (items.length > 1 ? items.map((item, index) => `${index + 1}、${item}`).join('\n') : (items[0] ?? ''));
   for (const figure of figures) {

@@ -40,6 +40,7 @@ const defaultFocusTopics: readonly FocusTopic[] = [
 export const defaultSettings: Settings = {
   issuer: '',
   periodStartDay: 1,
+  periodWeekStart: 1,
   asOfOverride: '',
   repeatThreshold: 3,
   onTimeClosureWarnBelow: 0.9,

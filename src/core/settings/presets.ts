@@ -19,6 +19,7 @@ export const referencePreset: Settings = {
   ...defaultSettings,
   issuer: '达州市城市管理和行政执法投诉指挥中心',
   periodStartDay: 1,
+  periodWeekStart: 1,
   asOfOverride: '',
   repeatThreshold: 3,
   onTimeClosureWarnBelow: 0.9,

@@ -8,7 +8,7 @@ import type { GridCell, SheetGrid } from '../model/grid.ts';
 import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import { fieldsByKind, sheetKindLabels, type SheetKind } from '../ingest/columns.ts';
-import { cellToText, splitList } from '../text/normalize.ts';
+import { cellToText, normalizeText, splitList } from '../text/normalize.ts';
 import { readYesNo } from '../text/yes-no.ts';
 import { parseFigure } from '../report/history.ts';
 import { standardMainTypes, standardSubTypes } from '../vocabulary/standard-categories.ts';
@@ -67,9 +67,20 @@ function basisNotes(settings: Settings): string[] {
   ];
 }
 
+const weekdayNames = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
+
+/** A day of the week as a clerk writes it (周一, 星期日, 礼拜天, 1–7 with 1 Monday): 1 … 7, or null. */
+function readWeekday(value: unknown): number | null {
+  const figure = parseFigure(value);
+  if (figure !== null) return Number.isInteger(figure) && figure >= 1 && figure <= 7 ? figure : null;
+  const match = /^(?:周|星期|礼拜)([一二三四五六日天])$/.exec(normalizeText(cellToText(value)));
+  return match ? '一二三四五六日天'.indexOf(match[1]) + 1 - (match[1] === '天' ? 1 : 0) : null;
+}
+
 const basicKeys = {
   issuer: '发布单位',
   startDay: '统计周期起始日',
+  weekStart: '每周起始日',
   asOf: '统计时点',
   threshold: '热难点阈值',
   warnBelow: '按期结案率警戒线',
@@ -93,7 +104,8 @@ export function settingsToGrid(settings: Settings): SheetGrid {
   add(marker(section.basic));
   add(h('项目'), h('值'), h('说明'));
   add(p(basicKeys.issuer), p(settings.issuer), p('用于表格标题'));
-  add(p(basicKeys.startDay), p(settings.periodStartDay), p('每月从几号开始统计：1 为自然月；21 表示上月21日至本月20日为本月'));
+  add(p(basicKeys.startDay), p(settings.periodStartDay), p('每月从几号开始统计：1 为自然月；21 表示上月21日至本月20日为本月（季度、半年、年由这样的月组成）'));
+  add(p(basicKeys.weekStart), p(weekdayNames[settings.periodWeekStart - 1]), p('周报的一周从星期几开始：周一为国际标准（ISO）周，周数按 ISO 的规则（含1月4日的那周为第1周）'));
   add(p(basicKeys.asOf), p(settings.asOfOverride), p('留空：取导出数据中最晚的事件时间；也可填 2021-10-08 17:30'));
   add(p(basicKeys.threshold), p(settings.repeatThreshold), p('同一地点同一问题的12345工单达到几件算热难点'));
   add(p(basicKeys.warnBelow), { value: settings.onTimeClosureWarnBelow, role: 'plain', numFmt: '0%' }, p('按期结案率低于此值时提示'));
@@ -229,6 +241,7 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
 
   let issuer = d.issuer;
   let periodStartDay = d.periodStartDay;
+  let periodWeekStart = d.periodWeekStart;
   let asOfOverride = d.asOfOverride;
   let repeatThreshold = d.repeatThreshold;
   let onTimeClosureWarnBelow = d.onTimeClosureWarnBelow;
@@ -241,6 +254,10 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
         const day = parseFigure(raw[1]);
         if (day !== null && Number.isInteger(day) && day >= 1 && day <= 28) periodStartDay = day;
         else warn([row], `统计周期起始日"${value}"应为 1 到 28 的整数，已按 ${d.periodStartDay} 号处理。`, '改为 1 到 28 之间的整数。');
+      } else if (key === basicKeys.weekStart) {
+        const day = readWeekday(raw[1]);
+        if (day !== null) periodWeekStart = day;
+        else warn([row], `每周起始日"${value}"无法识别，已按${weekdayNames[d.periodWeekStart - 1]}处理。`, '写成 周一、周日 这样的星期几（或 1 到 7 的数字，1 为周一）。');
       } else if (key === basicKeys.asOf) asOfOverride = typeof raw[1] === 'number' ? String(raw[1]) : value;
       else if (key === basicKeys.threshold) {
         const threshold = parseFigure(raw[1]);
@@ -365,6 +382,7 @@ export function readSettingsSheet(sheet: RawSheet): { settings: Settings; warnin
     settings: {
       issuer,
       periodStartDay,
+      periodWeekStart,
       asOfOverride,
       repeatThreshold,
       onTimeClosureWarnBelow,

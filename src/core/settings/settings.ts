@@ -107,6 +107,8 @@ export interface Settings {
   readonly issuer: string;
   /** Day of the month a statistics period starts (1 = calendar months). */
   readonly periodStartDay: number;
+  /** Day a week starts (weekly briefs): 1 Monday (ISO 8601) … 7 Sunday. */
+  readonly periodWeekStart: number;
   /** As-of time override as text (`2021-10-08 17:30`); empty = latest event time. */
   readonly asOfOverride: string;
   /** Orders needed to make a repeat problem (热难点). */
