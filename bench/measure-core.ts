@@ -22,7 +22,7 @@ for (let run = 0; run < 5; run++) {
 process.stdout.write(
   JSON.stringify({
     rows: sheet.rows.length,
-    cohort: result?.statistics.cohort.length,
+    cohort: result?.statistics.cohortSize,
     bestSeconds: Math.min(...runs),
     runsSeconds: runs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,

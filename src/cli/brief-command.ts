@@ -49,7 +49,7 @@ export async function runBrief(command: BriefCommand, write: (line: string) => v
   if (command.final) {
     const result = finaliseReport(sheets, { period: command.period, finalisedAt: command.madeAt });
     // The workbook is rewritten in place, whole or not at all: a failure leaves it as it was.
-    writeFilesAtomically([{ path: command.input, data: writeWorkbook(bytes, [result.historySheet]) }]);
+    writeFilesAtomically([{ path: command.input, data: writeWorkbook(bytes, result.historySheets) }]);
     for (const line of result.summary) write(line);
     write(`已更新 ${command.input} 的"历史指标"表。`);
     printWarnings(result.warnings, write);

@@ -31,7 +31,7 @@ export { checkSettingsNames, settingsNameNotes, type NameNote } from './report/s
 export { catalogueList, type CatalogueEntry, type CatalogueGroup } from './report/catalogue-list.ts';
 
 export { formatChange, formatRate, rateNumberFormat } from './report/rate-display.ts';
-export { historySheetName, readHistorySheet, type HistoryRecord } from './report/history.ts';
+export { historySheetName, isHistorySheetName, historyArchiveName, historySheetRowLimit, historyToGrids, readHistorySheet, readHistorySheets, type HistoryRecord } from './report/history.ts';
 export { fingerprintGrid, fingerprintSheet, metaSheetName } from './report/fingerprint.ts';
 export { caseTableNames, unitRowKey } from './report/case-tables.ts';
 

@@ -377,6 +377,8 @@ const enUS: Strings = {
     settings: 'Settings sheet problems',
     lowRate: 'Rates below the warning line',
     readBack: 'Reading back the generated sheets',
+    historyArchived: 'History kept over several sheets',
+    fromHistory: 'Built from the history sheet’s figures',
   },
   whatToDo: 'What to do: ',
   rowRange: (first, last) => (first === last ? `row ${first}` : `rows ${first}–${last}`),

@@ -324,7 +324,7 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
     try {
       const sheets = await sheetsForWorker(host);
       const reply = await client.finalise(sheets, { period: briefPeriod, finalisedAt: chinaWallClockText(now()) });
-      await host.writeSheets([reply.historySheet]);
+      await host.writeSheets(reply.historySheets);
       if (mounted.current) setBriefNotice({ kind: 'finalised', summary: reply.summary, warnings: reply.warnings.map((warning) => warning.message) });
     } catch (cause) {
       fail('finalise', cause);

@@ -146,7 +146,7 @@ describe('golden: the September brief of the sample (the Word document)', functi
       finalised.edited.map((figure) => [figure.key.table, figure.key.row, figure.key.indicator, figure.value]),
       [['案件概况', '总计', '处置率', 0.99]],
     );
-    const withHistory = writeWorkbook(workbook, [finalised.historySheet]);
+    const withHistory = writeWorkbook(workbook, finalised.historySheets);
     const history = readWorkbook(withHistory, 'x.xlsx').find((sheet) => sheet.name === historySheetName);
     const noted = history?.rows.find((cells) => cells[0] === '2021-09' && cells[1] === '案件概况' && cells[2] === '总计' && cells[3] === '处置率');
     assert.equal(noted?.[4], 0.99);
@@ -165,7 +165,7 @@ describe('golden: the September brief of the sample (the Word document)', functi
     const col = overview.cells[1].findIndex((cell) => cell?.value === '处置率');
     const workbook = writeWorkbook(september.bytes, [editedGrid(overview, (cells) => (cells[row][col] = { ...(cells[row][col] as GridCell), value: 0.99 }))]);
     const finalised = finaliseReport(readWorkbook(workbook, 'x.xlsx'), { period: '2021-09', finalisedAt: '2021-10-12 10:00' });
-    const rebuilt = buildReportFile(writeWorkbook(workbook, [finalised.historySheet]), 'x.xlsx', { period: '2021-09', builtAt: '2021-10-13 09:00', force: true }).result;
+    const rebuilt = buildReportFile(writeWorkbook(workbook, finalised.historySheets), 'x.xlsx', { period: '2021-09', builtAt: '2021-10-13 09:00', force: true }).result;
     const history = rebuilt.sheetsToWrite.find((grid) => grid.name === historySheetName) as SheetGrid;
     const kept = history.cells.find((cells) => cells[0]?.value === '2021-09' && cells[1]?.value === '案件概况' && cells[2]?.value === '总计' && cells[3]?.value === '处置率');
     assert.equal(kept?.[4]?.value, 0.99);

@@ -8,38 +8,65 @@ import type { SheetGrid } from '../model/grid.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
 import { compareText, unknownUnitRowLimit, type CaseStatistics } from '../stats/case-statistics.ts';
-import { flagCase } from '../stats/case-flags.ts';
 import { formatRate } from '../report/rate-display.ts';
-import { isInPeriod, periodContaining, periodLabel, periodWords, type Period } from '../time/period.ts';
+import { isInPeriod, periodContaining, periodLabel, periodWords, type Period, type PeriodRules } from '../time/period.ts';
 import { periodRules } from './choose-period.ts';
-import { groupByValue, groupRows, rowWarnings } from './row-warnings.ts';
+import { groupByValue, rowWarnings } from './row-warnings.ts';
 
-export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatistics, period: Period, settings: Settings, hasDeadlineColumn: boolean, reportSheets: readonly SheetGrid[]): BuildWarning[] {
-  const warnings: BuildWarning[] = [];
-  const outside = records.filter((record) => !isInPeriod(record.reportedAt, period));
-  if (outside.length) {
+/**
+ * The cases outside the period, tallied as they are read (a month held in memory, or a year streamed):
+ * their rows by sheet, and how many fall in each other period of the build's kind (labelled once per day).
+ */
+export class OutsidePeriodTally {
+  readonly rowsBySheet = new Map<string, number[]>();
+  readonly byLabel = new Map<string, number>();
+  count = 0;
+  private readonly labelOfDay = new Map<number, string>();
+  private readonly rules: PeriodRules;
+
+  constructor(
+    private readonly period: Period,
+    settings: Settings,
+  ) {
+    this.rules = periodRules(settings);
+  }
+
+  add(sheet: string, row: number, reportedAt: number): void {
+    this.count++;
+    const rows = this.rowsBySheet.get(sheet);
+    if (rows) rows.push(row);
+    else this.rowsBySheet.set(sheet, [row]);
     // Periods start at midnight, so every time of a day is in the same period: one label per day.
-    const labelOfDay = new Map<number, string>();
-    const labelOf = (time: number) => {
-      const day = Math.floor(time / 86_400_000);
-      let label = labelOfDay.get(day);
-      if (label === undefined) {
-        label = periodLabel(periodContaining(time, periodRules(settings), period.kind));
-        labelOfDay.set(day, label);
-      }
-      return label;
-    };
-    const byPeriod = groupRows(outside, (record) => labelOf(record.reportedAt));
-    const parts = [...byPeriod].sort(([left], [right]) => compareText(left, right)).map(([name, list]) => `${name} ${list.length} 件`);
-    warnings.push(
-      ...rowWarnings(outside, (sheet, rows) => ({
+    const day = Math.floor(reportedAt / 86_400_000);
+    let label = this.labelOfDay.get(day);
+    if (label === undefined) {
+      label = periodLabel(periodContaining(reportedAt, this.rules, this.period.kind));
+      this.labelOfDay.set(day, label);
+    }
+    this.byLabel.set(label, (this.byLabel.get(label) ?? 0) + 1);
+  }
+}
+
+/** The cases of a list outside the period, tallied. */
+export function outsidePeriodOf(records: readonly CaseRecord[], period: Period, settings: Settings): OutsidePeriodTally {
+  const tally = new OutsidePeriodTally(period, settings);
+  for (const record of records) if (!isInPeriod(record.reportedAt, period)) tally.add(record.sheet, record.row, record.reportedAt);
+  return tally;
+}
+
+export function caseWarnings(outside: OutsidePeriodTally, stats: CaseStatistics, period: Period, settings: Settings, hasDeadlineColumn: boolean, reportSheets: readonly SheetGrid[]): BuildWarning[] {
+  const warnings: BuildWarning[] = [];
+  if (outside.count) {
+    const parts = [...outside.byLabel].sort(([left], [right]) => compareText(left, right)).map(([name, count]) => `${name} ${count} 件`);
+    for (const [sheet, rows] of outside.rowsBySheet) {
+      warnings.push({
         kind: 'outsidePeriod',
         sheet,
         rows,
         message: `${rows.length} 件案件的上报时间不在${periodLabel(period)}（${parts.join('，')}），不计入本期。`,
         action: `无需处理；要统计其他${periodWords(period).others}，请选择对应的统计期。`,
-      })),
-    );
+      });
+    }
   }
   const unknownUnits = groupByValue(stats.unknownUnitCases, (record) => record.unitText);
   for (const [unitText, list] of unknownUnits.named) {
@@ -79,10 +106,7 @@ export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatisti
       })),
     );
   }
-  const unknownSources = groupByValue(
-    stats.cohort.filter((record) => !record.sourceKnown),
-    (record) => record.source,
-  );
+  const unknownSources = groupByValue(stats.unknownSourceCases, (record) => record.source);
   for (const [source, list] of unknownSources.named) {
     warnings.push(
       ...rowWarnings(list, (sheet, rows) => ({
@@ -109,7 +133,7 @@ export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatisti
     );
   }
   if (hasDeadlineColumn) {
-    const unjudged = stats.cohort.filter((record) => flagCase(record, Number.MAX_SAFE_INTEGER, true).onTimeUnjudged);
+    const unjudged = stats.onTimeUnjudgedCases;
     if (unjudged.length) {
       warnings.push(
         ...rowWarnings(unjudged, (sheet, rows) => ({
@@ -122,7 +146,7 @@ export function caseWarnings(records: readonly CaseRecord[], stats: CaseStatisti
       );
     }
   } else {
-    warnings.push({ kind: 'noDeadlineColumn', sheet: stats.cohort[0]?.sheet ?? '', rows: [], message: '案件表没有处置截止时间列：应结案数按应处置数计，按期处置、按期结案各列为空。', action: '导出时加上"处置截止时间"或"捆绑处置截止时间"列。' });
+    warnings.push({ kind: 'noDeadlineColumn', sheet: stats.firstSheet, rows: [], message: '案件表没有处置截止时间列：应结案数按应处置数计，按期处置、按期结案各列为空。', action: '导出时加上"处置截止时间"或"捆绑处置截止时间"列。' });
   }
   const unitSheet = reportSheets[1]?.name ?? '';
   // Units of the settings only: a unit not in the settings is warned about already, and 30,000 of them

@@ -3,24 +3,24 @@
  * computed from the columns the platform exports is named, with why and what to export instead.
  * (A missing deadline column of a cases sheet has its own warning in `case-warnings.ts`.)
  */
-import type { CaseRecord } from '../model/case-record.ts';
+import type { SheetCaseFacts } from '../stats/case-statistics.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { SheetLayout } from '../ingest/detect-header.ts';
 
 const has = (layout: SheetLayout, ...fields: string[]) => fields.some((field) => layout.columns[field] !== undefined);
 
 /** Warnings about the figures the cases sheets' columns cannot give. */
-export function caseColumnWarnings(layouts: readonly SheetLayout[], cohort: readonly CaseRecord[]): BuildWarning[] {
+export function caseColumnWarnings(layouts: readonly SheetLayout[], sheets: ReadonlyMap<string, SheetCaseFacts>): BuildWarning[] {
   const warnings: BuildWarning[] = [];
   for (const layout of layouts) {
-    const cases = cohort.filter((record) => record.sheet === layout.sheet);
-    const voided = cases.filter((record) => record.stage === 'voided');
-    if (voided.length && !has(layout, 'acceptedAt', 'filedAt')) {
+    const cases = sheets.get(layout.sheet) ?? { cases: 0, voided: 0, withKind: 0 };
+    const voided = cases.voided;
+    if (voided && !has(layout, 'acceptedAt', 'filedAt')) {
       warnings.push({
         kind: 'notAvailable',
         sheet: layout.sheet,
         rows: [],
-        message: `这张表没有受理时间、立案时间列，看不出 ${voided.length} 件作废案件作废前是否已受理、立案：它们只计入上报数。`,
+        message: `这张表没有受理时间、立案时间列，看不出 ${voided} 件作废案件作废前是否已受理、立案：它们只计入上报数。`,
         action: '如要计入受理数、立案数，导出时加上"受理时间""立案时间"列。',
       });
     }
@@ -33,7 +33,7 @@ export function caseColumnWarnings(layouts: readonly SheetLayout[], cohort: read
         action: '导出时加上"处置完成时间"（或"处理时间"）或"是否超时"列，按期数字会更准。',
       });
     }
-    if (cases.length && cases.every((record) => record.kind === '')) {
+    if (cases.cases && cases.withKind === 0) {
       warnings.push({
         kind: 'notAvailable',
         sheet: layout.sheet,

@@ -8,7 +8,7 @@
 import type { RawSheet } from '../model/raw-sheet.ts';
 import type { ColumnMapping } from '../settings/settings.ts';
 import { settingsSheetName } from '../settings/settings-sheet.ts';
-import { historySheetName } from '../report/history.ts';
+import { historySheetName, isHistorySheetName } from '../report/history.ts';
 import { metaSheetName, readStamps } from '../report/fingerprint.ts';
 import { layoutSheetName } from '../report/layout-store.ts';
 import { detectSheetLayout, type SheetLayout } from '../ingest/detect-header.ts';
@@ -18,6 +18,7 @@ export function generatedSheetNames(sheets: readonly RawSheet[]): Set<string> {
   const names = new Set([settingsSheetName, historySheetName, metaSheetName, layoutSheetName]);
   const meta = sheets.find((sheet) => sheet.name === metaSheetName);
   if (meta) for (const stamp of readStamps(meta)) names.add(stamp.sheet);
+  for (const sheet of sheets) if (isHistorySheetName(sheet.name)) names.add(sheet.name);
   return names;
 }
 

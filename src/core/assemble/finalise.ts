@@ -7,7 +7,7 @@
 import type { FigureKey, SheetGrid } from '../model/grid.ts';
 import type { RawSheet } from '../model/raw-sheet.ts';
 import type { BuildWarning } from '../model/warning.ts';
-import { finalNote, historySheetName, historyToGrid, readHistorySheet, type HistoryRecord } from '../report/history.ts';
+import { finalNote, historySheetName, historyToGrids, readHistorySheets, type HistoryRecord } from '../report/history.ts';
 import { formatRate } from '../report/rate-display.ts';
 import { readBackPeriod } from './read-back.ts';
 import { periodWords } from '../time/period.ts';
@@ -29,8 +29,8 @@ export interface EditedFigure {
 export interface FinaliseResult {
   readonly periodKey: string;
   readonly periodLabel: string;
-  /** The history sheet to write. */
-  readonly historySheet: SheetGrid;
+  /** The history sheets to write: 历史指标 (and, once the history outgrows a sheet, its yearly sheets). */
+  readonly historySheets: readonly SheetGrid[];
   /** How many figures of the period were recorded as published. */
   readonly recorded: number;
   /** Figures the clerk changed by hand. */
@@ -51,8 +51,7 @@ function figureText(value: number | null, indicator: string): string {
 /** Records the period's figures as they stand in its report sheets now. Throws InputError when the period was never built here. */
 export function finaliseReport(sheets: readonly RawSheet[], options: FinaliseOptions): FinaliseResult {
   const period = readBackPeriod(sheets, options.period);
-  const historySheet = sheets.find((sheet) => sheet.name === historySheetName);
-  const historyRead = historySheet ? readHistorySheet(historySheet) : { records: [], warnings: [] };
+  const historyRead = readHistorySheets(sheets);
   const warnings: BuildWarning[] = [...period.warnings, ...historyRead.warnings];
 
   const now = new Map<string, { sheet: string; value: number | null; written: number | null; edited: boolean; key: FigureKey }>();
@@ -94,5 +93,5 @@ export function finaliseReport(sheets: readonly RawSheet[], options: FinaliseOpt
           .join('；')}${edited.length > 6 ? ' 等' : ''}。`
       : '各表中的数值都没有手工修改过。',
   ];
-  return { periodKey: period.periodKey, periodLabel: period.periodLabel, historySheet: historyToGrid(records), recorded, edited, warnings, summary };
+  return { periodKey: period.periodKey, periodLabel: period.periodLabel, historySheets: historyToGrids(records).grids, recorded, edited, warnings, summary };
 }

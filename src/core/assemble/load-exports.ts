@@ -38,6 +38,8 @@ export interface CarryOver {
   readonly settings?: RawSheet;
   /** Its 历史指标 sheet: merged under this workbook's history. */
   readonly history?: RawSheet;
+  /** Its yearly history sheets (历史指标（2019年）…), when its history outgrew one sheet. */
+  readonly historyArchives?: readonly RawSheet[];
 }
 
 export interface ResolveSettingsOptions {

@@ -2,20 +2,20 @@
  * Warnings about the 12345 orders of a build: orders outside the period, units not in the settings,
  * and a previous period missing from the history (so 较上期 cannot be given).
  */
-import type { OrderRecord } from '../model/order-record.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
 import { historySheetName } from '../report/history.ts';
-import { isInPeriod, periodLabel, periodWords, type Period } from '../time/period.ts';
+import { periodLabel, periodWords, type Period } from '../time/period.ts';
+import type { OutsidePeriodTally } from './case-warnings.ts';
 import { groupByValue, rowWarnings } from './row-warnings.ts';
 import { unknownUnitRowLimit } from '../stats/case-statistics.ts';
 
-export function orderWarnings(orders: readonly OrderRecord[], hotline: HotlineStatistics, period: Period, previousReceived: number | null, previousLabel: string): BuildWarning[] {
+/** `outside`: the orders of the 12345 sheets outside the period (null for a period built from the history). */
+export function orderWarnings(outside: OutsidePeriodTally | null, hotline: HotlineStatistics, period: Period, previousReceived: number | null, previousLabel: string): BuildWarning[] {
   const warnings: BuildWarning[] = [];
-  const outside = orders.filter((order) => !isInPeriod(order.receivedAt, period));
-  warnings.push(
-    ...rowWarnings(outside, (sheet, rows) => ({ kind: 'outsidePeriod', sheet, rows, message: `${rows.length} 件工单的受理时间不在${periodLabel(period)}，不计入本期。`, action: `无需处理；要统计其他${periodWords(period).others}，请选择对应的统计期。` })),
-  );
+  for (const [sheet, rows] of outside?.rowsBySheet ?? []) {
+    warnings.push({ kind: 'outsidePeriod', sheet, rows, message: `${rows.length} 件工单的受理时间不在${periodLabel(period)}，不计入本期。`, action: `无需处理；要统计其他${periodWords(period).others}，请选择对应的统计期。` });
+  }
   const unknownUnits = groupByValue(hotline.unknownUnitOrders, (order) => order.unitText);
   for (const [unitText, list] of unknownUnits.named) {
     warnings.push(

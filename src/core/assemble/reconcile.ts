@@ -4,16 +4,11 @@
  * 总计 + county 受理数 = the overview's 应处置数, 12345 by unit = by category = 受理数, and every row of
  * every export sheet has a place.
  */
-import type { CaseRecord } from '../model/case-record.ts';
-import type { OrderRecord } from '../model/order-record.ts';
-import type { Settings } from '../settings/settings.ts';
 import type { RowAccounting } from '../ingest/read-cases.ts';
-import { addCaseFlags, emptyCaseCounts, type CaseCounts } from '../stats/case-counts.ts';
-import { flagCase } from '../stats/case-flags.ts';
+import type { CaseCounts } from '../stats/case-counts.ts';
 import type { CaseStatistics } from '../stats/case-statistics.ts';
 import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
-import { isInPeriod, periodWords, type Period } from '../time/period.ts';
-import type { WallTime } from '../time/wall-time.ts';
+import { periodWords, type Period } from '../time/period.ts';
 
 export interface ReconciliationCheck {
   readonly name: string;
@@ -36,24 +31,16 @@ export function accountingCheck(sheet: RowAccounting, recordWord: string): Recon
 const compared: readonly (keyof CaseCounts)[] = ['dispatched', 'disposed', 'dueClose', 'closed'];
 const comparedLabels: Readonly<Partial<Record<keyof CaseCounts, string>>> = { dispatched: '应处置数', disposed: '处置数', dueClose: '应结案数', closed: '结案数', reported: '上报数' };
 
-export function reconcileCases(
-  stats: CaseStatistics,
-  records: readonly CaseRecord[],
-  period: Period,
-  asOf: WallTime,
-  hasDeadlineColumn: boolean,
-  accounting: readonly RowAccounting[],
-  settings: Settings,
-): ReconciliationCheck[] {
+/** How many cases (or 12345 orders) a build counted: every one read (each id once), and those outside the period. */
+export interface CasesSeen {
+  readonly seen: number;
+  readonly outside: number;
+}
+
+export function reconcileCases(stats: CaseStatistics, cases: CasesSeen, period: Period, accounting: readonly RowAccounting[]): ReconciliationCheck[] {
   const checks: ReconciliationCheck[] = [];
-  const countyNames = new Set(settings.firstLevelUnits.filter((unit) => unit.group === '县市区').map((unit) => unit.name));
-  // Independent recount of the city departments' cases, straight from the cohort.
-  const city = emptyCaseCounts();
-  for (const record of stats.cohort) {
-    if (record.unit && countyNames.has(record.unit.level1)) continue;
-    const flags = flagCase(record, asOf, hasDeadlineColumn);
-    if (flags.dispatched || flags.selfDisposed) addCaseFlags(city, flags);
-  }
+  // The city departments' cases recounted case by case from their flags, not from the unit rows.
+  const city = stats.cityRecount;
   const unitRows = stats.unitRows.filter((row) => row.role === 'unit');
   const sumOf = (list: readonly { counts: CaseCounts }[], field: keyof CaseCounts) => list.reduce((sum, row) => sum + row.counts[field], 0);
   checks.push({
@@ -73,20 +60,18 @@ export function reconcileCases(
   const sourcesOk = (['reported', ...compared] as (keyof CaseCounts)[]).every((field) => sumOf(stats.bySource, field) === stats.total[field]);
   checks.push({ name: '案件概况：各来源之和 = 总计', ok: sourcesOk, detail: `上报 ${sumOf(stats.bySource, 'reported')} / ${stats.total.reported}` });
   checks.push(...accounting.map((sheet) => accountingCheck(sheet, '案件')));
-  const inPeriod = records.filter((record) => isInPeriod(record.reportedAt, period)).length;
-  checks.push({ name: `本期案件 + 其他${periodWords(period).others}案件 = 全部案件`, ok: inPeriod === stats.cohort.length, detail: `本期 ${stats.cohort.length} + 其他 ${records.length - inPeriod} = ${records.length}` });
+  checks.push({ name: `本期案件 + 其他${periodWords(period).others}案件 = 全部案件`, ok: stats.cohortSize + cases.outside === cases.seen, detail: `本期 ${stats.cohortSize} + 其他 ${cases.outside} = ${cases.seen}` });
   return checks;
 }
 
-export function reconcileHotline(hotline: HotlineStatistics, orders: readonly OrderRecord[], period: Period, accounting: readonly RowAccounting[]): ReconciliationCheck[] {
+export function reconcileHotline(hotline: HotlineStatistics, orders: CasesSeen, period: Period, accounting: readonly RowAccounting[]): ReconciliationCheck[] {
   const byUnit = hotline.byUnit.reduce((sum, unit) => sum + unit.count, 0);
   const byCategory = hotline.byCategory.reduce((sum, category) => sum + category.count, 0);
   const byReturns = hotline.returnsByUnit.reduce((sum, unit) => sum + unit.count, 0);
-  const inPeriod = orders.filter((order) => isInPeriod(order.receivedAt, period)).length;
   return [
     { name: '12345：按单位之和 = 按类别之和 = 受理数', ok: byUnit === hotline.received && byCategory === hotline.received, detail: `按单位 ${byUnit}，按类别 ${byCategory}，受理数 ${hotline.received}` },
     { name: '12345：各单位回退之和 = 回退数', ok: byReturns === hotline.returned, detail: `${byReturns} / ${hotline.returned}` },
-    { name: `12345：本期工单 + 其他${periodWords(period).others}工单 = 全部工单`, ok: inPeriod === hotline.received, detail: `本期 ${hotline.received} + 其他 ${orders.length - inPeriod} = ${orders.length}` },
+    { name: `12345：本期工单 + 其他${periodWords(period).others}工单 = 全部工单`, ok: hotline.received + orders.outside === orders.seen, detail: `本期 ${hotline.received} + 其他 ${orders.outside} = ${orders.seen}` },
     ...accounting.map((sheet) => accountingCheck(sheet, '工单')),
   ];
 }

@@ -17,11 +17,10 @@ import { buildHotlineTables, hotlineTableNames } from '../report/hotline-tables.
 import { buildAnalysisSheet } from '../report/analysis.ts';
 import type { RowTags } from '../report/layout-store.ts';
 import { historySheetName, type HistoryLookup, type HistoryRecord } from '../report/history.ts';
-import { buildCustomTables, type CustomTableCheck } from '../report/custom-tables.ts';
+import { buildCustomTables, type CustomTableCheck, type CustomTableTallies } from '../report/custom-tables.ts';
 import { earlierWarnings } from '../report/earlier-periods.ts';
 import { checkSettingsNames } from '../report/settings-names.ts';
-import { flagCase } from '../stats/case-flags.ts';
-import { caseFactsOf, orderFactsOf } from '../stats/dimensions.ts';
+import { orderFactsOf } from '../stats/dimensions.ts';
 import { createHotlineUnitNamer } from '../stats/hotline-statistics.ts';
 import { flagOrder } from '../stats/order-counts.ts';
 import { endOfPeriod, periodKey, periodLabel, previousPeriod, samePeriodLastYear, startOfPeriod, type Period } from '../time/period.ts';
@@ -36,6 +35,8 @@ export interface TableContextOptions {
   readonly builtAt: string;
   readonly history: HistoryLookup;
   readonly hasDeadlineColumn: boolean;
+  /** Lines under every table after the period's (a period built from the history says so). */
+  readonly extraNotes?: readonly string[];
 }
 
 /** What every table builder needs: names of the period and the previous one, the history, the notes under each table. */
@@ -47,6 +48,7 @@ export function createTableContext(options: TableContextOptions): TableContext {
   const endText = formatWallDate((endOfPeriod(period) as WallTime) - 1000);
   const notes = [
     `统计时段：${formatWallDate(startOfPeriod(period))} 至 ${endText}（按上报/受理时间）；统计时点：${options.asOfText}${asOfSourceWords(options.asOfSource)}。`,
+    ...(options.extraNotes ?? []),
     `由城管月报助手生成于 ${options.builtAt}；数值可直接修改。`,
   ];
   // Said per table, and only by a table that has 上期 figures: true of that table's own 上期 cells.
@@ -80,9 +82,13 @@ export interface ReportTablesInput {
   readonly callerNames: ReadonlySet<string>;
   /** Last month's 三、工作建议 as the clerk left them (null: no such sheet), for 具体分析. */
   readonly carriedSuggestions?: readonly string[] | null;
-  /** The as-of time and the returns sheets' returns, for the flags of the clerk's own tables. */
+  /** The clerk's own tables, which have counted the period's cases (its 12345 orders are added here). */
+  readonly customTallies: CustomTableTallies;
+  /** The as-of time and the returns sheets' returns, for the flags of the 12345 orders of the clerk's own tables. */
   readonly asOf: WallTime;
   readonly returnedIds?: ReadonlyMap<string, number>;
+  /** A period built from the history: no 热难点 or 十件事 (they need the orders themselves). */
+  readonly fromHistory?: boolean;
 }
 
 export interface ReportTables {
@@ -102,20 +108,23 @@ export interface ReportTables {
 export function buildReportTables(input: ReportTablesInput): ReportTables {
   const { context, statistics, hotline } = input;
   const caseTables: BuiltTable[] = statistics ? [buildOverviewTable(statistics, context), buildUnitTable(statistics, context), buildCountyTable(statistics, context)] : [];
-  const hotlineTables = hotline ? buildHotlineTables(hotline, input.topics, { ...context, callerNames: input.callerNames }) : null;
+  const hotlineTables = hotline ? buildHotlineTables(hotline, input.topics, { ...context, callerNames: input.callerNames }, { withRecords: !input.fromHistory }) : null;
   const trailing: BuiltTable[] = statistics ? [buildTopSubTypeTable(statistics, context)] : [];
   const previousReceived = hotlineTables?.previousReceived ?? null;
   // 二、具体分析 and 三、工作建议, drafted from the same figures: the last sheet of the period.
   const analysis = buildAnalysisSheet({ context, statistics, hotline, topics: input.topics, previousReceived, carriedSuggestions: input.carriedSuggestions ?? null });
   const standardGrids = [...caseTables.map((table) => table.grid), ...(hotlineTables?.grids ?? []), ...trailing.map((table) => table.grid)];
   // The clerk's own tables come after the standard ones (and before 具体分析).
+  // The clerk's own tables: the cases were counted as they were read; the period's 12345 orders are here.
+  const tallies = input.customTallies;
+  if (hotline && tallies.countsOrders) {
+    for (const fact of orderFactsOf(hotline.cohort, { flagsOf: (order) => flagOrder(order, input.asOf, input.returnedIds), categoryOf: hotline.categoryOf, unitNameOf: createHotlineUnitNamer(context.settings) })) tallies.addOrder(fact);
+  }
   const custom = buildCustomTables({
     context,
-    cases: statistics && context.settings.customTables.length ? caseFactsOf(statistics.cohort, (record) => flagCase(record, input.asOf, context.hasDeadlineColumn)) : null,
-    orders:
-      hotline && context.settings.customTables.length
-        ? orderFactsOf(hotline.cohort, { flagsOf: (order) => flagOrder(order, input.asOf, input.returnedIds), categoryOf: hotline.categoryOf, unitNameOf: createHotlineUnitNamer(context.settings) })
-        : null,
+    tallies,
+    hasCases: statistics !== null,
+    hasOrders: hotline !== null,
     ordersKnown: hotline ? { overdue: hotline.overdueKnown, returns: hotline.returnsKnown } : undefined,
     takenSheetNames: [...standardGrids, analysis.grid].map((grid) => grid.name),
   });

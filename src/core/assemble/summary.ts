@@ -16,6 +16,8 @@ export interface SummaryInput {
   /** `（导出数据中最晚的事件时间）` and the like. */
   readonly asOfWhy: string;
   readonly reconciliation: readonly ReconciliationCheck[];
+  /** Built from the history's figures of its months (no raw rows). */
+  readonly fromHistory?: boolean;
 }
 
 export function summaryLines(input: SummaryInput): string[] {
@@ -28,7 +30,7 @@ export function summaryLines(input: SummaryInput): string[] {
     );
   }
   if (hotline) {
-    lines.push(`${label}12345工单：受理 ${hotline.received} 件，已办结 ${hotline.done} 件，正在办理 ${hotline.inProgress} 件，超期 ${hotline.overdueKnown ? `${hotline.overdue} 件` : '无法判断'}，回退 ${hotline.returnsKnown ? `${hotline.returned} 件` : '无法统计'}，热难点 ${hotline.repeatGroups.length} 个。`);
+    lines.push(`${label}12345工单：受理 ${hotline.received} 件，已办结 ${hotline.done} 件，正在办理 ${hotline.inProgress} 件，超期 ${hotline.overdueKnown ? `${hotline.overdue} 件` : '无法判断'}，回退 ${hotline.returnsKnown ? `${hotline.returned} 件` : '无法统计'}${input.fromHistory ? '' : `，热难点 ${hotline.repeatGroups.length} 个`}。`);
   }
   lines.push(`统计时点：${input.asOfText}${input.asOfWhy}。`);
   const failed = reconciliation.filter((check) => !check.ok).length;

@@ -26,7 +26,9 @@ export type WarningKind =
   | 'editedSheet' // 生成的表已被手工修改
   | 'settings' // 设置表中的问题
   | 'lowRate' // 指标低于警戒线
-  | 'readBack'; // 读回已生成的表时的问题（表被删除、数值找不到）
+  | 'readBack' // 读回已生成的表时的问题（表被删除、数值找不到）
+  | 'historyArchived' // 历史指标超过一张表的行数上限：较早的年份分表保存
+  | 'fromHistory'; // 本期由历史指标中各月的数值汇总生成（没有原始数据）
 
 /** Chinese titles of the warning kinds, for grouping in the task pane and the CLI. */
 export const warningKindLabels: Readonly<Record<WarningKind, string>> = {
@@ -53,6 +55,8 @@ export const warningKindLabels: Readonly<Record<WarningKind, string>> = {
   settings: '设置表问题',
   lowRate: '指标低于警戒线',
   readBack: '读回已生成的表',
+  historyArchived: '历史指标分表保存',
+  fromHistory: '由历史指标汇总生成',
 };
 
 export interface BuildWarning {

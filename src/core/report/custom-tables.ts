@@ -21,7 +21,7 @@ import type { CustomTableSetting, Settings } from '../settings/settings.ts';
 import { settingsSheetName } from '../settings/settings-sheet.ts';
 import { compareText, unknownUnitRowLimit } from '../stats/case-statistics.ts';
 import { addCaseFlags, emptyCaseCounts, sumCaseCounts, type CaseCounts } from '../stats/case-counts.ts';
-import { groupFacts, resolveDimension, type Block, type CaseFact, type Counter, type Dimension, type OrderFact } from '../stats/dimensions.ts';
+import { FactGrouper, resolveDimension, type Block, type CaseFact, type Counter, type Dimension, type Grouping, type OrderFact } from '../stats/dimensions.ts';
 import { baseCountNames, caseBaseFigures, catalogueFor, orderBaseFigures, subjectLabels, type Catalogue, type OrderFiguresKnown, type Subject } from '../stats/indicators.ts';
 import { addOrderFlags, emptyOrderCounts, sumOrderCounts, type OrderCounts } from '../stats/order-counts.ts';
 import { parseScope, scopePredicate, type TableScope } from '../stats/table-scope.ts';
@@ -168,10 +168,12 @@ export function planCustomTable(setting: CustomTableSetting, settings: Settings)
 
 export interface CustomTablesInput {
   readonly context: TableContext;
-  /** The period's cases with their flags; null when the workbook has no cases sheet. */
-  readonly cases: readonly CaseFact[] | null;
-  /** The period's 12345 orders; null when the workbook has no 12345 sheet. */
-  readonly orders: readonly OrderFact[] | null;
+  /** The clerk's tables with what they counted of the period's cases and orders. */
+  readonly tallies: CustomTableTallies;
+  /** Whether the workbook has a cases sheet (else the tables by a case dimension are not built). */
+  readonly hasCases: boolean;
+  /** Whether the workbook has a 12345 sheet. */
+  readonly hasOrders: boolean;
   /** What the 12345 exports can tell (超期, 回退): what they cannot is empty, not 0. */
   readonly ordersKnown?: OrderFiguresKnown;
   /** Sheet names the standard tables take. */
@@ -194,9 +196,115 @@ export interface BuiltCustomTables {
   readonly earlier: readonly EarlierTable[];
 }
 
-interface SubjectData<F, C> {
-  readonly facts: readonly F[];
-  readonly counter: Counter<F, C>;
+/** What a table needs of the period's facts, counted fact by fact (`CustomTableTally`). */
+interface FactSummary<C> {
+  readonly grouping: Grouping<C>;
+  /** Facts of the period (the cohort), and how many the 范围 left out. */
+  readonly facts: number;
+  readonly outside: number;
+  /** Per row value, its facts per 问题类型 (for 标准顺序). */
+  readonly kinds: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Per 范围 condition: the values seen (normalised), and the first few as written. */
+  readonly seen: readonly { readonly normalised: ReadonlySet<string>; readonly examples: readonly string[] }[];
+}
+
+/** Counts the period's facts for one table, fact by fact (a month in memory or a year streamed alike). */
+class CustomTableTally<F extends CaseFact | OrderFact, C> {
+  private readonly grouper: FactGrouper<F, C>;
+  private readonly inScope: (fact: F) => boolean;
+  private facts = 0;
+  private readonly kinds = new Map<string, Map<string, number>>();
+  private readonly seen: { normalised: Set<string>; examples: string[] }[];
+  private readonly kindOf: ((fact: F) => string) | null;
+
+  constructor(
+    private readonly plan: CustomTablePlan,
+    counter: Counter<F, C>,
+  ) {
+    this.inScope = scopePredicate(plan.scope) as (fact: F) => boolean;
+    this.grouper = new FactGrouper(counter, plan.by.valueOf as (fact: F) => string, plan.group ? (plan.group.valueOf as (fact: F) => string) : null, this.inScope);
+    this.seen = plan.scope.conditions.map(() => ({ normalised: new Set<string>(), examples: [] }));
+    this.kindOf = plan.order.kind === 'standard' && plan.subject === 'cases' ? ((resolveDimension('问题类型')?.dimension as Dimension).valueOf as (fact: F) => string) : null;
+  }
+
+  add(fact: F): void {
+    this.facts++;
+    this.grouper.add(fact);
+    this.plan.scope.conditions.forEach((condition, index) => {
+      const value = (condition.dimension.valueOf as (fact: F) => string)(fact);
+      const seen = this.seen[index];
+      if (seen.examples.length < 6 && !seen.examples.includes(value)) seen.examples.push(value);
+      seen.normalised.add(normalizeName(value));
+    });
+    if (this.kindOf && this.inScope(fact)) {
+      const value = (this.plan.by.valueOf as (fact: F) => string)(fact);
+      const kind = this.kindOf(fact);
+      let tally = this.kinds.get(value);
+      if (!tally) this.kinds.set(value, (tally = new Map()));
+      tally.set(kind, (tally.get(kind) ?? 0) + 1);
+    }
+  }
+
+  summary(): FactSummary<C> {
+    const grouping = this.grouper.result();
+    return { grouping, facts: this.facts, outside: grouping.outside, kinds: this.kinds, seen: this.seen };
+  }
+}
+
+/**
+ * The clerk's tables (【自定义表格】) as the settings define them, each counting the period's facts of its
+ * subject as they come (`addCase`, `addOrder`): the build then lays out each table from its counts.
+ */
+export class CustomTableTallies {
+  readonly entries: readonly { readonly setting: CustomTableSetting; readonly plan: CustomTablePlan | null }[];
+  private readonly caseTallies: CustomTableTally<CaseFact, CaseCounts>[] = [];
+  private readonly orderTallies: CustomTableTally<OrderFact, OrderCounts>[] = [];
+  private readonly tallyOf = new Map<CustomTableSetting, CustomTableTally<CaseFact, CaseCounts> | CustomTableTally<OrderFact, OrderCounts>>();
+
+  constructor(settings: Settings) {
+    this.entries = settings.customTables.map((setting) => ({ setting, plan: planCustomTable(setting, settings).plan }));
+    for (const { setting, plan } of this.entries) {
+      if (!plan) continue;
+      if (plan.subject === 'cases') {
+        const tally = new CustomTableTally<CaseFact, CaseCounts>(plan, caseCounter);
+        this.caseTallies.push(tally);
+        this.tallyOf.set(setting, tally);
+      } else {
+        const tally = new CustomTableTally<OrderFact, OrderCounts>(plan, orderCounter);
+        this.orderTallies.push(tally);
+        this.tallyOf.set(setting, tally);
+      }
+    }
+  }
+
+  /** Whether any table counts cases (else the facts need not be made). */
+  get countsCases(): boolean {
+    return this.caseTallies.length > 0;
+  }
+
+  get countsOrders(): boolean {
+    return this.orderTallies.length > 0;
+  }
+
+  addCase(fact: CaseFact): void {
+    for (const tally of this.caseTallies) tally.add(fact);
+  }
+
+  addOrder(fact: OrderFact): void {
+    for (const tally of this.orderTallies) tally.add(fact);
+  }
+
+  summaryOf(setting: CustomTableSetting): FactSummary<CaseCounts> | FactSummary<OrderCounts> | null {
+    return this.tallyOf.get(setting)?.summary() ?? null;
+  }
+}
+
+const caseCounter: Counter<CaseFact, CaseCounts> = { empty: emptyCaseCounts, add: (counts, fact) => addCaseFlags(counts, fact.flags), sum: sumCaseCounts };
+const orderCounter: Counter<OrderFact, OrderCounts> = { empty: emptyOrderCounts, add: (counts, fact) => addOrderFlags(counts, fact.flags), sum: sumOrderCounts };
+
+interface SubjectData<C> {
+  readonly summary: FactSummary<C>;
+  readonly counter: Pick<Counter<never, C>, 'empty' | 'sum'>;
   readonly figures: (counts: C) => Map<string, number | null>;
   /** The base count a table's reconciliation compares (上报数, 受理数). */
   readonly mainCount: (counts: C) => number;
@@ -205,10 +313,10 @@ interface SubjectData<F, C> {
   readonly overviewName: string;
 }
 
-function caseData(facts: readonly CaseFact[], hasDeadlineColumn: boolean): SubjectData<CaseFact, CaseCounts> {
+function caseData(summary: FactSummary<CaseCounts>, hasDeadlineColumn: boolean): SubjectData<CaseCounts> {
   return {
-    facts,
-    counter: { empty: emptyCaseCounts, add: (counts, fact) => addCaseFlags(counts, fact.flags), sum: sumCaseCounts },
+    summary,
+    counter: caseCounter,
     figures: (counts) => caseBaseFigures(counts, hasDeadlineColumn),
     mainCount: (counts) => counts.reported,
     mainName: '上报数',
@@ -216,10 +324,10 @@ function caseData(facts: readonly CaseFact[], hasDeadlineColumn: boolean): Subje
   };
 }
 
-function orderData(facts: readonly OrderFact[], known: OrderFiguresKnown = { overdue: true, returns: true }): SubjectData<OrderFact, OrderCounts> {
+function orderData(summary: FactSummary<OrderCounts>, known: OrderFiguresKnown = { overdue: true, returns: true }): SubjectData<OrderCounts> {
   return {
-    facts,
-    counter: { empty: emptyOrderCounts, add: (counts, fact) => addOrderFlags(counts, fact.flags), sum: sumOrderCounts },
+    summary,
+    counter: orderCounter,
     figures: (counts) => orderBaseFigures(counts, known),
     mainCount: (counts) => counts.received,
     mainName: '受理数',
@@ -247,13 +355,10 @@ function targetsFor(settings: Settings, periodKey: string, dimension: Dimension 
   return found;
 }
 
-function buildOne<F extends CaseFact | OrderFact, C>(plan: CustomTablePlan, data: SubjectData<F, C>, context: TableContext, sheetName: string): BuiltOne {
+function buildOne<C>(plan: CustomTablePlan, data: SubjectData<C>, context: TableContext, sheetName: string): BuiltOne {
   const { settings } = context;
   const { setting, by, group, catalogue } = plan;
-  const valueOf = by.valueOf as (fact: F) => string;
-  const blockOf = group ? (group.valueOf as (fact: F) => string) : null;
-  const inScope = scopePredicate(plan.scope) as (fact: F) => boolean;
-  const grouping = groupFacts(data.facts, data.counter, valueOf, blockOf, inScope);
+  const grouping = data.summary.grouping;
   const targetNames = catalogue.targetNames;
   // The counts the history keeps of each row: the parts of every column (so that next month's 上期,
   // and next year's 去年同期, of each can be rebuilt), not the whole catalogue. A column added later
@@ -367,17 +472,7 @@ function buildOne<F extends CaseFact | OrderFact, C>(plan: CustomTablePlan, data
 
   // Order and 前N. 标准顺序 needs a row's 问题类型 (市容环境 is a 大类 of both): the most common among its cases.
   const settingsOrder = by.settingsOrder(settings) ?? [];
-  const kinds = new Map<string, Map<string, number>>();
-  if (plan.order.kind === 'standard' && plan.subject === 'cases') {
-    const kindDimension = resolveDimension('问题类型')?.dimension as Dimension;
-    for (const fact of data.facts) {
-      if (!inScope(fact)) continue;
-      const value = valueOf(fact);
-      const kind = (kindDimension.valueOf as (fact: F) => string)(fact);
-      const tally = kinds.get(value) ?? new Map<string, number>();
-      kinds.set(value, tally.set(kind, (tally.get(kind) ?? 0) + 1));
-    }
-  }
+  const kinds = data.summary.kinds;
   const kindOf = (value: string): string | undefined => [...(kinds.get(value) ?? [])].sort((left, right) => right[1] - left[1])[0]?.[0];
   const nameOrder = (left: { value: string }, right: { value: string }) => compareText(left.value, right.value);
   const sorted = (list: BlockRows['rows'], blockValue: string): BlockRows['rows'] => {
@@ -479,8 +574,8 @@ function buildOne<F extends CaseFact | OrderFact, C>(plan: CustomTablePlan, data
   const rowsSum = blocks.reduce((sum, block) => sum + block.rows.reduce((inner, item) => inner + mainOf(item.row), 0), 0);
   const blocksSum = blocks.reduce((sum, block) => sum + mainOf(block.total), 0);
   const grandMain = mainOf(grand);
-  const cohort = data.facts.length;
-  const checkedOutside = data.facts.reduce((sum, fact) => sum + (inScope(fact) ? 0 : 1), 0);
+  const cohort = data.summary.facts;
+  const checkedOutside = data.summary.outside;
   const ok = rowsSum === grandMain && blocksSum === grandMain && grandMain === cohort - checkedOutside;
   const shownText = setting.top !== null ? `（列出的行 ${shownMain} + 未列出的 ${hiddenRows} 行 ${hiddenMain}）` : '';
   const scopeText = checkedOutside ? ` − 范围外 ${checkedOutside}` : '';
@@ -492,12 +587,12 @@ function buildOne<F extends CaseFact | OrderFact, C>(plan: CustomTablePlan, data
 
   // Values of the 范围 that this period never saw (a slip in a name is the usual reason).
   const warnings: BuildWarning[] = [];
-  for (const condition of plan.scope.conditions) {
-    const seen = new Set(data.facts.map((fact) => normalizeName((condition.dimension.valueOf as (fact: F) => string)(fact))));
+  for (const [index, condition] of plan.scope.conditions.entries()) {
+    const seen = data.summary.seen[index].normalised;
     const configured = new Set((condition.dimension.settingsOrder(settings) ?? []).map((value) => normalizeName(value)));
     const unseen = condition.values.filter((value) => !seen.has(normalizeName(value)) && !configured.has(normalizeName(value)));
     if (unseen.length) {
-      warnings.push({ kind: 'settings', sheet: sheetName, rows: [], message: `"${setting.name}"的范围中"${unseen.join('、')}"在本期的${condition.dimension.name}中没有出现。`, action: `检查是否写错（本期的${condition.dimension.name}如：${[...new Set(data.facts.map((fact) => (condition.dimension.valueOf as (fact: F) => string)(fact)))].slice(0, 6).join('、')}）。` });
+      warnings.push({ kind: 'settings', sheet: sheetName, rows: [], message: `"${setting.name}"的范围中"${unseen.join('、')}"在本期的${condition.dimension.name}中没有出现。`, action: `检查是否写错（本期的${condition.dimension.name}如：${data.summary.seen[index].examples.join('、')}）。` });
     }
   }
   const headerOf = new Map(columns.map((entry, index) => [entry, String(headers[index].value)]));
@@ -516,21 +611,20 @@ export function buildCustomTables(input: CustomTablesInput): BuiltCustomTables {
   const earlier: EarlierTable[] = [];
   const taken = new Set(input.takenSheetNames);
   const settingsWarning = (message: string, action: string): BuildWarning => ({ kind: 'settings', sheet: settingsSheetName, rows: [], message, action });
-  for (const setting of settings.customTables) {
-    const { plan } = planCustomTable(setting, settings);
+  for (const { setting, plan } of input.tallies.entries) {
     if (!plan) continue; // the settings' name check says why
     const sheetName = safeSheetName(`${context.periodLabel}-${setting.name}`);
     if (taken.has(sheetName)) {
       warnings.push(settingsWarning(`【自定义表格】"${setting.name}"的工作表名"${sheetName}"与另一张表相同，这张表未生成。`, '给这张表换一个名字（工作表名最多 31 个字符）。'));
       continue;
     }
-    const facts = plan.subject === 'cases' ? input.cases : input.orders;
-    if (!facts) {
+    const summary = (plan.subject === 'cases' ? input.hasCases : input.hasOrders) ? input.tallies.summaryOf(setting) : null;
+    if (!summary) {
       warnings.push(settingsWarning(`【自定义表格】"${setting.name}"按${plan.by.name}统计，但工作簿中没有${subjectLabels[plan.subject]}导出表，这张表未生成。`, `打开${subjectLabels[plan.subject]}的导出表后重新生成。`));
       continue;
     }
     taken.add(sheetName);
-    const built = plan.subject === 'cases' ? buildOne(plan, caseData(facts as readonly CaseFact[], context.hasDeadlineColumn), context, sheetName) : buildOne(plan, orderData(facts as readonly OrderFact[], input.ordersKnown), context, sheetName);
+    const built = plan.subject === 'cases' ? buildOne(plan, caseData(summary as FactSummary<CaseCounts>, context.hasDeadlineColumn), context, sheetName) : buildOne(plan, orderData(summary as FactSummary<OrderCounts>, input.ordersKnown), context, sheetName);
     grids.push(built.grid);
     for (const record of built.history) history.set(`${record.table}\u0000${record.row}\u0000${record.indicator}`, record);
     checks.push(built.check);

@@ -135,3 +135,90 @@ export function historyToGrid(records: readonly HistoryRecord[]): SheetGrid {
   ]);
   return { name: historySheetName, role: 'history', cells: [header, ...rows], merges: [], colWidths: [10, 12, 28, 16, 12, 18, 20, 28], freeze: { rows: 1, cols: 0 } };
 }
+
+/**
+ * Rows a sheet of Excel holds (1,048,576) less the header: the most records one history sheet holds.
+ * A big city records about 8,000 figures a month, so weekly and monthly builds over a few years can
+ * exceed it; the older years then move to sheets of their own (`historyToGrids`), never cut.
+ */
+export const historySheetRowLimit = 1_048_576 - 1;
+
+const archivePattern = /^历史指标（(\d{4})年(?:之(\d+))?）$/;
+
+/** The name of the sheet that keeps a year's history when the history outgrows one sheet: 历史指标（2019年）, 历史指标（2019年之2）. */
+export function historyArchiveName(year: string, part = 1): string {
+  return `${historySheetName}（${year}年${part > 1 ? `之${part}` : ''}）`;
+}
+
+/** Whether a sheet holds history: 历史指标, or one of its yearly sheets. */
+export function isHistorySheetName(name: string): boolean {
+  return name === historySheetName || archivePattern.test(name);
+}
+
+/** A workbook's history sheets in reading order: the yearly sheets, oldest first, then 历史指标. */
+function historySheetsOf(sheets: readonly RawSheet[]): RawSheet[] {
+  const rank = (name: string) => {
+    const match = archivePattern.exec(name);
+    return match ? Number(match[1]) * 1000 + Number(match[2] ?? 1) : Number.POSITIVE_INFINITY;
+  };
+  return sheets.filter((sheet) => isHistorySheetName(sheet.name)).sort((left, right) => rank(left.name) - rank(right.name));
+}
+
+/**
+ * The history of a workbook (历史指标 and its yearly sheets), with a previous report's history sheets
+ * (`carried`, the `--from` workbook's) under it: the workbook's own rows win.
+ */
+export function readHistorySheets(sheets: readonly RawSheet[], carried: readonly RawSheet[] = []): { records: HistoryRecord[]; warnings: BuildWarning[] } {
+  const readAll = (list: readonly RawSheet[]) => {
+    const records: HistoryRecord[] = [];
+    const warnings: BuildWarning[] = [];
+    for (const sheet of historySheetsOf(list)) {
+      const read = readHistorySheet(sheet);
+      for (const record of read.records) records.push(record);
+      warnings.push(...read.warnings);
+    }
+    return { records, warnings };
+  };
+  const own = readAll(sheets);
+  if (carried.length === 0) return own;
+  const other = readAll(carried);
+  return { records: mergeHistory(other.records, own.records), warnings: [...own.warnings, ...other.warnings] };
+}
+
+/**
+ * The history as sheets: one 历史指标 while it fits one sheet; past that, the newest years that fit
+ * stay in 历史指标 and each older year gets a sheet of its own (a year larger than a sheet, several),
+ * so nothing is cut and every later build reads them all. `note` says so when it happened.
+ */
+export function historyToGrids(records: readonly HistoryRecord[], rowLimit = historySheetRowLimit): { grids: SheetGrid[]; note: BuildWarning } {
+  const note = (moved: readonly string[]): BuildWarning => ({
+    kind: 'historyArchived',
+    sheet: historySheetName,
+    rows: [],
+    message: `"${historySheetName}"已有 ${records.length} 行，超过 Excel 每张表 ${(rowLimit + 1).toLocaleString('en-US')} 行的上限：较早年份的数值分别保存在 ${moved.map((name) => `"${name}"`).join('、')} 表中，没有丢弃任何一行；生成时会读取所有这些表，上期、去年同期照常取得。`,
+    action: '请保留这些表（不要删除或改名）；要手工补录往期数值，可写在任一张历史指标表的末尾。',
+  });
+  if (records.length <= rowLimit) return { grids: [historyToGrid(records)], note: note([]) };
+  const byYear = new Map<string, HistoryRecord[]>();
+  for (const record of records) {
+    const year = record.period.slice(0, 4);
+    const list = byYear.get(year);
+    if (list) list.push(record);
+    else byYear.set(year, [record]);
+  }
+  // Chunks of at most a sheet, oldest year first; 历史指标 takes the newest chunks that fit together.
+  const chunks: { year: string; part: number; records: HistoryRecord[] }[] = [];
+  for (const year of [...byYear.keys()].sort()) {
+    const list = byYear.get(year) as HistoryRecord[];
+    for (let start = 0, part = 1; start < list.length; start += rowLimit, part++) chunks.push({ year, part, records: list.slice(start, start + rowLimit) });
+  }
+  let mainRows = 0;
+  let firstMain = chunks.length;
+  while (firstMain > 0 && mainRows + chunks[firstMain - 1].records.length <= rowLimit) mainRows += chunks[--firstMain].records.length;
+  const archived = chunks.slice(0, firstMain).map((chunk) => {
+    const parts = chunks.filter((other) => other.year === chunk.year).length;
+    return { ...historyToGrid(chunk.records), name: historyArchiveName(chunk.year, parts > 1 ? chunk.part : 1) };
+  });
+  const main = historyToGrid(chunks.slice(firstMain).flatMap((chunk) => chunk.records));
+  return { grids: [main, ...archived], note: note(archived.map((grid) => grid.name)) };
+}

@@ -238,12 +238,15 @@ function topics(context: HotlineTableContext, figures: readonly TopicFigures[], 
   return builder.toSheet(sheetName(context, hotlineTableNames.topics), { freezeRows: 2, maxWidth: 50 });
 }
 
-/** Builds the three 12345 sheets and the figures they record in the history. */
-export function buildHotlineTables(stats: HotlineStatistics, topicFigures: readonly TopicFigures[], context: HotlineTableContext): BuiltHotlineTables {
+/**
+ * Builds the three 12345 sheets and the figures they record in the history. `withRecords` false (a
+ * period built from the history's figures): 12345受理 only, since 热难点 and 十件事 need the orders.
+ */
+export function buildHotlineTables(stats: HotlineStatistics, topicFigures: readonly TopicFigures[], context: HotlineTableContext, options: { readonly withRecords?: boolean } = {}): BuiltHotlineTables {
   const first = received(context, stats);
   const repeatDescription = (group: RepeatGroup) => `${describeOrder(group.representative, context.callerNames)}${group.subCategory ? `（${group.subCategory}，${group.orders.length}件）` : ''}`;
   return {
-    grids: [first.grid, repeats(context, stats), topics(context, topicFigures, repeatDescription)],
+    grids: options.withRecords === false ? [first.grid] : [first.grid, repeats(context, stats), topics(context, topicFigures, repeatDescription)],
     history: first.history,
     unknownColumns: [...first.rows.unknown],
     earlierColumns: first.rows.earlier,

@@ -285,28 +285,46 @@ export interface Counter<F, C> {
 }
 
 /**
- * Counts the facts in scope by the value of `valueOf`, inside blocks by `blockOf` (one block '' when
- * null). Every fact in scope lands in exactly one row of one block.
+ * Counts facts in scope by the value of `valueOf`, inside blocks by `blockOf` (one block '' when null),
+ * fact by fact (a month or a streamed year alike). Every fact in scope lands in exactly one row of one block.
  */
-export function groupFacts<F, C>(facts: readonly F[], counter: Counter<F, C>, valueOf: (fact: F) => string, blockOf: ((fact: F) => string) | null, inScope: (fact: F) => boolean): Grouping<C> {
-  const rowsByBlock = new Map<string, Map<string, C>>();
-  let outside = 0;
-  for (const fact of facts) {
-    if (!inScope(fact)) {
-      outside++;
-      continue;
+export class FactGrouper<F, C> {
+  private readonly rowsByBlock = new Map<string, Map<string, C>>();
+  private outside = 0;
+
+  constructor(
+    private readonly counter: Counter<F, C>,
+    private readonly valueOf: (fact: F) => string,
+    private readonly blockOf: ((fact: F) => string) | null,
+    private readonly inScope: (fact: F) => boolean,
+  ) {}
+
+  add(fact: F): void {
+    if (!this.inScope(fact)) {
+      this.outside++;
+      return;
     }
-    const blockValue = blockOf ? blockOf(fact) : '';
-    let rows = rowsByBlock.get(blockValue);
-    if (!rows) rowsByBlock.set(blockValue, (rows = new Map()));
-    const value = valueOf(fact);
+    const blockValue = this.blockOf ? this.blockOf(fact) : '';
+    let rows = this.rowsByBlock.get(blockValue);
+    if (!rows) this.rowsByBlock.set(blockValue, (rows = new Map()));
+    const value = this.valueOf(fact);
     let row = rows.get(value);
-    if (!row) rows.set(value, (row = counter.empty()));
-    counter.add(row, fact);
+    if (!row) rows.set(value, (row = this.counter.empty()));
+    this.counter.add(row, fact);
   }
-  // Totals are sums of the rows: each fact is counted once, in its row.
-  const blocks = new Map([...rowsByBlock].map(([value, rows]) => [value, { value, total: counter.sum([...rows.values()]), rows }] as const));
-  return { total: counter.sum([...blocks.values()].map((block) => block.total)), blocks, outside };
+
+  /** The grouping of the facts added; totals are sums of the rows (each fact counted once, in its row). */
+  result(): Grouping<C> {
+    const blocks = new Map([...this.rowsByBlock].map(([value, rows]) => [value, { value, total: this.counter.sum([...rows.values()]), rows }] as const));
+    return { total: this.counter.sum([...blocks.values()].map((block) => block.total)), blocks, outside: this.outside };
+  }
+}
+
+/** Counts the facts in scope of a list (see `FactGrouper`). */
+export function groupFacts<F, C>(facts: readonly F[], counter: Counter<F, C>, valueOf: (fact: F) => string, blockOf: ((fact: F) => string) | null, inScope: (fact: F) => boolean): Grouping<C> {
+  const grouper = new FactGrouper(counter, valueOf, blockOf, inScope);
+  for (const fact of facts) grouper.add(fact);
+  return grouper.result();
 }
 
 /** The cohort's cases as facts (flags at the as-of time). */

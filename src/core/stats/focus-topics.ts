@@ -52,18 +52,98 @@ function createKeyOf(): (text: string) => string {
   };
 }
 
-function rankPlaces(placeLists: readonly (readonly string[])[]): { places: string[]; more: boolean } {
-  const counts = new Map<string, { count: number; first: number }>();
-  placeLists.forEach((names, index) => {
-    for (const name of new Set(names)) {
-      const entry = counts.get(name);
+/** How often each place was named, and when first (for ties), as records are added. */
+class PlaceCounts {
+  private readonly counts = new Map<string, { count: number; first: number }>();
+
+  /** Counts each name of one record once; `seq` orders records (first seen wins a tie). */
+  add(names: readonly string[], seq: number): void {
+    for (const name of names.length > 1 ? new Set(names) : names) {
+      const entry = this.counts.get(name);
       if (entry) entry.count++;
-      else counts.set(name, { count: 1, first: index });
+      else this.counts.set(name, { count: 1, first: seq });
     }
-  });
-  const ranked = [...counts].sort(([, left], [, right]) => right.count - left.count || left.first - right.first).map(([name]) => name);
-  return { places: ranked.slice(0, placeLimit), more: ranked.length > placeLimit };
+  }
+
+  /** Most named first (ties: first seen), at most ten, and whether there were more. */
+  ranked(): { places: string[]; more: boolean } {
+    const ranked = [...this.counts].sort(([, left], [, right]) => right.count - left.count || left.first - right.first).map(([name]) => name);
+    return { places: ranked.slice(0, placeLimit), more: ranked.length > placeLimit };
+  }
 }
+
+function rankPlaces(placeLists: readonly (readonly string[])[]): { places: string[]; more: boolean } {
+  const counts = new PlaceCounts();
+  placeLists.forEach((names, index) => counts.add(names, index));
+  return counts.ranked();
+}
+
+/** The patrol-case side of one topic. */
+export type CaseTopicFigures = TopicSourceFigures & { readonly descriptions: readonly string[] };
+
+/**
+ * The patrol cases of every focus topic, tallied case by case (a month in memory or a year streamed
+ * alike): `add` each case of the cohort, then `finish`. Keeps counts and places, and the descriptions
+ * of a topic's first few cases (listed when the topic has no more than `describedCaseLimit`).
+ */
+export class CaseTopicTally {
+  private readonly findPlaces: ReturnType<typeof createPlaceFinder>;
+  private readonly keyOf = createKeyOf();
+  private readonly topics: { readonly subTypes: ReadonlySet<string>; readonly words: readonly string[]; received: number; done: number; readonly places: PlaceCounts; readonly descriptions: string[] }[];
+  private seq = 0;
+
+  constructor(
+    settings: Settings,
+    private readonly personal?: ReadonlySet<string>,
+  ) {
+    this.findPlaces = createPlaceFinder(settings.knownCommunities, { personal });
+    this.topics = settings.focusTopics.map((topic) => ({ subTypes: new Set(wordKeys(topic.caseSubTypes)), words: wordKeys(topic.caseWords), received: 0, done: 0, places: new PlaceCounts(), descriptions: [] }));
+  }
+
+  /** Adds one case of the cohort; `accepted` is its flag (a topic counts accepted cases only); `seq` its place in the cohort (default: the order added). */
+  add(record: CaseRecord, accepted: boolean, seq = this.seq++): void {
+    if (!accepted || this.topics.length === 0) return;
+    const subType = record.subType === '' ? '' : this.keyOf(record.subType);
+    let description: string | null = null;
+    let places: string[] | null = null;
+    for (const topic of this.topics) {
+      let matches = subType !== '' && topic.subTypes.has(subType);
+      if (!matches && topic.words.length > 0 && record.description !== '') {
+        description ??= matchKey(record.description);
+        matches = includesAny(description, topic.words);
+      }
+      if (!matches) continue;
+      topic.received++;
+      if (record.stage === 'closed') topic.done++;
+      if (places === null) {
+        const found = this.findPlaces(record.address).map((place) => place.name);
+        places = found.length ? found : [record.street || record.community].filter(Boolean);
+      }
+      topic.places.add(places, seq);
+      if (topic.descriptions.length <= describedCaseLimit) topic.descriptions.push(record.description);
+    }
+  }
+
+  /** Every topic's figures, in the settings' order. */
+  finish(): CaseTopicFigures[] {
+    return this.topics.map((topic) => {
+      const ranked = topic.places.ranked();
+      return {
+        received: topic.received,
+        done: topic.done,
+        inProgress: topic.received - topic.done,
+        places: ranked.places,
+        morePlaces: ranked.more,
+        descriptions: topic.received <= describedCaseLimit ? topic.descriptions.map((text) => maskPersonalInfo(text, this.personal)).filter(Boolean) : [],
+      };
+    });
+  }
+}
+
+const emptyCaseTopic: CaseTopicFigures = { received: 0, done: 0, inProgress: 0, places: [], morePlaces: false, descriptions: [] };
+
+const includesAny = (key: string, words: readonly string[]) => words.length > 0 && key !== '' && words.some((word) => key.includes(word));
+const wordKeys = (words: readonly string[]) => words.map((word) => matchKey(word)).filter((word) => word !== '');
 
 export interface ComputeFocusTopicsOptions {
   readonly settings: Settings;
@@ -74,16 +154,16 @@ export interface ComputeFocusTopicsOptions {
   readonly personal?: ReadonlySet<string>;
 }
 
-/** Figures of every focus topic over the period's cohorts (orders and cases, either may be empty). */
-export function computeFocusTopics(orders: readonly OrderRecord[], cases: readonly CaseRecord[], options: ComputeFocusTopicsOptions): TopicFigures[] {
+/**
+ * Figures of every focus topic over the period's 12345 orders and its patrol cases, the cases as a
+ * `CaseTopicTally` counted them (`tallyCaseTopics` for cases held in a list); either may be empty.
+ */
+export function computeFocusTopics(orders: readonly OrderRecord[], caseFigures: readonly CaseTopicFigures[], options: ComputeFocusTopicsOptions): TopicFigures[] {
   const findPlaces = createPlaceFinder(options.settings.knownCommunities, { personal: options.personal });
   const keyOf = createKeyOf();
-  const includesAny = (key: string, words: readonly string[]) => words.length > 0 && key !== '' && words.some((word) => key.includes(word));
-  const keys = (words: readonly string[]) => words.map((word) => matchKey(word)).filter((word) => word !== '');
   // Every topic looks at the same texts: each is keyed once (not once per topic), and each order's
   // places found once.
   const orderTexts = orders.map((order) => ({ content: order.content === '' ? '' : matchKey(order.content), path: keyOf(order.categoryPath), category: options.categoryOf.get(order.orderId) ?? '' }));
-  const caseTexts = cases.map((record) => ({ description: record.description === '' ? '' : matchKey(record.description), subType: keyOf(record.subType) }));
   const orderPlaces = new Map<OrderRecord, string[]>();
   const placesOf = (order: OrderRecord) => {
     let names = orderPlaces.get(order);
@@ -94,18 +174,8 @@ export function computeFocusTopics(orders: readonly OrderRecord[], cases: readon
     }
     return names;
   };
-  const accepted = new Map<CaseRecord, boolean>();
-  const isAccepted = (record: CaseRecord) => {
-    let flag = accepted.get(record);
-    if (flag === undefined) {
-      flag = flagCase(record, options.asOf).accepted;
-      accepted.set(record, flag);
-    }
-    return flag;
-  };
-  return options.settings.focusTopics.map((topic) => {
-    const orderWords = keys(topic.orderWords);
-    const caseWords = keys(topic.caseWords);
+  return options.settings.focusTopics.map((topic, topicIndex) => {
+    const orderWords = wordKeys(topic.orderWords);
     const categories = new Set(topic.orderCategories);
     const topicOrders = orders.filter((_, index) => {
       const texts = orderTexts[index];
@@ -114,19 +184,6 @@ export function computeFocusTopics(orders: readonly OrderRecord[], cases: readon
     const topicOrderIds = new Set(topicOrders.map((order) => order.orderId));
     const orderPlaceRanks = rankPlaces(topicOrders.map(placesOf));
     const done = topicOrders.filter((order) => order.done).length;
-
-    const subTypes = new Set(keys(topic.caseSubTypes));
-    const topicCases = cases.filter((record, index) => {
-      const texts = caseTexts[index];
-      return ((record.subType !== '' && subTypes.has(texts.subType)) || includesAny(texts.description, caseWords)) && isAccepted(record);
-    });
-    const casesDone = topicCases.filter((record) => record.stage === 'closed').length;
-    const caseAreas = rankPlaces(
-      topicCases.map((record) => {
-        const places = findPlaces(record.address).map((place) => place.name);
-        return places.length ? places : [record.street || record.community].filter(Boolean);
-      }),
-    );
     return {
       topic,
       orders: {
@@ -137,14 +194,14 @@ export function computeFocusTopics(orders: readonly OrderRecord[], cases: readon
         morePlaces: orderPlaceRanks.more,
         repeatGroups: options.repeatGroups.filter((group) => group.orders.some((order) => topicOrderIds.has(order.orderId))),
       },
-      cases: {
-        received: topicCases.length,
-        done: casesDone,
-        inProgress: topicCases.length - casesDone,
-        places: caseAreas.places,
-        morePlaces: caseAreas.more,
-        descriptions: topicCases.length <= describedCaseLimit ? topicCases.map((record) => maskPersonalInfo(record.description, options.personal)).filter(Boolean) : [],
-      },
+      cases: caseFigures[topicIndex] ?? emptyCaseTopic,
     };
   });
+}
+
+/** The patrol-case side of every topic over cases held in a list (the cohort). */
+export function tallyCaseTopics(cases: readonly CaseRecord[], options: Pick<ComputeFocusTopicsOptions, 'settings' | 'asOf' | 'personal'>): CaseTopicFigures[] {
+  const tally = new CaseTopicTally(options.settings, options.personal);
+  for (const record of cases) tally.add(record, flagCase(record, options.asOf).accepted);
+  return tally.finish();
 }

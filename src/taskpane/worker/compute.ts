@@ -101,7 +101,7 @@ export interface BriefReply {
 
 /** 定稿: the history sheet to write, and what to tell the clerk. */
 export interface FinaliseReply {
-  readonly historySheet: SheetGrid;
+  readonly historySheets: readonly SheetGrid[];
   readonly summary: readonly string[];
   readonly warnings: readonly BuildWarning[];
 }
@@ -115,7 +115,7 @@ export async function briefReply(sheets: readonly RawSheet[], options: ComposeBr
 
 export function finaliseReply(sheets: readonly RawSheet[], options: FinaliseOptions): FinaliseReply {
   const result = finaliseReport(sheets, options);
-  return { historySheet: result.historySheet, summary: result.summary, warnings: result.warnings };
+  return { historySheets: result.historySheets, summary: result.summary, warnings: result.warnings };
 }
 
 export function errorToData(error: unknown): ComputeErrorData {

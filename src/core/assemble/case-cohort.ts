@@ -1,0 +1,54 @@
+/**
+ * Everything a build counts of its cases, case by case: each case of the period is flagged once (at the
+ * as-of time, `stats/case-flags.ts`) and its flags go to the case tables' tally, the focus topics' tally
+ * and the clerk's own tables; a case outside the period is noted for its warning. A month held in
+ * memory and a year streamed from twelve files are counted by this one class, so they cannot differ.
+ */
+import type { CaseRecord } from '../model/case-record.ts';
+import type { Settings } from '../settings/settings.ts';
+import { flagCase } from '../stats/case-flags.ts';
+import { CaseTally } from '../stats/case-statistics.ts';
+import { CaseTopicTally } from '../stats/focus-topics.ts';
+import type { CustomTableTallies } from '../report/custom-tables.ts';
+import { isInPeriod, type Period } from '../time/period.ts';
+import type { WallTime } from '../time/wall-time.ts';
+import { OutsidePeriodTally } from './case-warnings.ts';
+
+export interface CaseCohortOptions {
+  readonly period: Period;
+  readonly asOf: WallTime;
+  readonly settings: Settings;
+  /** false: no cases sheet has a deadline column (应结案数 = 应处置数, the 按期 counts empty). */
+  readonly hasDeadlineColumn: boolean;
+  readonly custom: CustomTableTallies;
+  /** Names and numbers of the exports' personal columns known so far, for the topics' place names. */
+  readonly personal?: ReadonlySet<string>;
+}
+
+export class CaseCohortTally {
+  readonly statistics: CaseTally;
+  readonly topics: CaseTopicTally;
+  readonly outside: OutsidePeriodTally;
+  /** Every case added, in the period or not. */
+  seen = 0;
+  private seq = 0;
+
+  constructor(private readonly options: CaseCohortOptions) {
+    this.statistics = new CaseTally(options.settings);
+    this.topics = new CaseTopicTally(options.settings, options.personal);
+    this.outside = new OutsidePeriodTally(options.period, options.settings);
+  }
+
+  /** Counts one case (a record of the export that won over any earlier row of its id); `seq` is its place among them (default: the order added). */
+  add(record: CaseRecord, seq = this.seq++): void {
+    this.seen++;
+    if (!isInPeriod(record.reportedAt, this.options.period)) {
+      this.outside.add(record.sheet, record.row, record.reportedAt);
+      return;
+    }
+    const flags = flagCase(record, this.options.asOf, this.options.hasDeadlineColumn);
+    this.statistics.add(record, flags);
+    this.topics.add(record, flags.accepted, seq);
+    if (this.options.custom.countsCases) this.options.custom.addCase({ record, flags });
+  }
+}
