@@ -4,8 +4,8 @@
  * sheets (reading the rows into orders included). Best of five each. Prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
-import { buildMonthlyReport, computeHotlineStatistics, referencePreset, detectSheetLayout, parsePeriod } from '../src/core/index.ts';
-import { readOrderSheet } from '../src/core/ingest/read-orders.ts';
+import { buildMonthlyReport, computeHotlineStatistics, referencePreset, parsePeriod } from '../src/core/index.ts';
+import { loadExports } from '../src/core/assemble/load-exports.ts';
 import { readWorkbook } from '../src/hosts/file/read-workbook.ts';
 
 const path = process.argv[2];
@@ -22,8 +22,7 @@ const best = (run: () => void) => {
   }
   return { best: Math.min(...times), runs: times };
 };
-const layout = detectSheetLayout(sheet);
-const orders = readOrderSheet(sheet, layout, referencePreset).records;
+const orders = loadExports([sheet], referencePreset).orders;
 const period = parsePeriod('2021-09') as NonNullable<ReturnType<typeof parsePeriod>>;
 let groups = 0;
 const grouping = best(() => {

@@ -16,7 +16,7 @@ export { readSettingsSheet, settingsSheetName, settingsToGrid } from './settings
 
 export { caseFields, hotlineFields, fieldsByKind, sheetKindLabels, type FieldSpec, type SheetKind } from './ingest/columns.ts';
 export { detectSheetLayout, matchColumns, type ColumnMatch, type SheetLayout } from './ingest/detect-header.ts';
-export { readCaseSheet, type CaseSheetRead, type RowAccounting } from './ingest/read-cases.ts';
+export { createCaseRowReader, type CaseRowReader, type CaseSheetSummary, type RowAccounting } from './ingest/read-cases.ts';
 export { createUnitResolver } from './ingest/resolve-unit.ts';
 export { createStageResolver } from './ingest/resolve-stage.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { CaseRecord } from '../model/case-record.ts';
 import type { OrderRecord } from '../model/order-record.ts';
-import type { RawSheet } from '../model/raw-sheet.ts';
+import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
 import { InputError, type BuildWarning } from '../model/warning.ts';
 import { applyPreset, proposeSettings, type LearnedSummary } from '../settings/learn-settings.ts';
 import { settingsPresets } from '../settings/presets.ts';
@@ -14,10 +14,10 @@ import type { Settings } from '../settings/settings.ts';
 import { readSettingsSheet, settingsSheetName } from '../settings/settings-sheet.ts';
 import { fieldsByKind, sheetKindLabels } from '../ingest/columns.ts';
 import type { SheetLayout } from '../ingest/detect-header.ts';
-import { readCaseSheet, type CaseSheetRead, type RowAccounting } from '../ingest/read-cases.ts';
-import { readFlagSheet, readOrderSheet, readReturnSheet, type OrderSheetRead } from '../ingest/read-orders.ts';
+import { createCaseRowReader, rowAccounting, type RowAccounting } from '../ingest/read-cases.ts';
+import { createOrderRowReader, readFlagSheet, readReturnSheet } from '../ingest/read-orders.ts';
 import { discoverSheets } from './discover-sheets.ts';
-import { namedValueWarnings } from './row-warnings.ts';
+import { IdLedger, rowFingerprint } from './id-ledger.ts';
 
 export interface SettingsInForce {
   readonly settings: Settings;
@@ -83,11 +83,12 @@ export interface ExportData {
   readonly layouts: readonly SheetLayout[];
   readonly caseLayouts: readonly SheetLayout[];
   readonly orderLayouts: readonly SheetLayout[];
-  readonly caseReads: readonly CaseSheetRead[];
-  /** Every case of every cases sheet (an id in two sheets kept once). */
+  /** Every case of every cases sheet (an id in two rows or sheets kept once: its last row). */
   readonly records: readonly CaseRecord[];
-  readonly orderReads: readonly OrderSheetRead[];
   readonly orders: readonly OrderRecord[];
+  /** Row accounting of every cases sheet, and of every 12345 sheet. */
+  readonly caseAccounting: readonly RowAccounting[];
+  readonly orderAccounting: readonly RowAccounting[];
   /** Names and numbers of the personal columns of every sheet (来电人, 诉求联系人, 来电号码 …): used only to mask them in free text. */
   readonly callerNames: ReadonlySet<string>;
   /** Returns per order id, from returns sheets. */
@@ -100,6 +101,68 @@ export interface ExportData {
   /** Row accounting of every cases and 12345 sheet. */
   readonly accounting: readonly RowAccounting[];
   readonly warnings: readonly BuildWarning[];
+}
+
+/** What a reader of one kind of export sheet gives: records in batches, then its summary. */
+interface RowReader<R, S> {
+  readRows(rows: readonly (readonly CellValue[] | undefined)[], firstRow: number, from: number, onRecord: (record: R, key: string) => void): void;
+  finish(): S;
+}
+
+interface SheetSummaryBase {
+  readonly sheet: string;
+  readonly layout: SheetLayout;
+  readonly rowsRead: number;
+  readonly blankRows: number;
+  readonly totalsRows: number;
+  readonly badRows: number;
+  readonly notCountedRows?: number;
+  readonly warnings: readonly BuildWarning[];
+  readonly warningsAfter: readonly BuildWarning[];
+}
+
+/**
+ * The records of every sheet of one kind, read whole, each id once (its last row, through the ledger
+ * a streamed build uses too), with each sheet's summary, accounting and the warnings in order: each
+ * sheet's own, then the ids repeated across sheets.
+ */
+export function readRecordsOfSheets<R extends { readonly sheet: string; readonly row: number }, S extends SheetSummaryBase>(
+  sources: readonly { readonly sheet: RawSheet; readonly layout: SheetLayout }[],
+  makeReader: (sheet: RawSheet, layout: SheetLayout) => RowReader<R, S>,
+  idField: string,
+  noun: string,
+): { records: R[]; summaries: S[]; accounting: RowAccounting[]; warnings: BuildWarning[] } {
+  const ledger = new IdLedger(noun);
+  const read = sources.map(({ sheet, layout }) => {
+    ledger.beginSheet(sheet.name, layout.headers[layout.columns[idField]]);
+    const reader = makeReader(sheet, layout);
+    const records: R[] = [];
+    const keys: string[] = [];
+    reader.readRows(sheet.rows, sheet.firstRow ?? 1, layout.headerIndex + 1, (record, key) => {
+      ledger.note(record.sheet, record.row, key);
+      records.push(record);
+      keys.push(key);
+    });
+    return { sheet, summary: reader.finish(), records, keys };
+  });
+  let records: R[];
+  if (!ledger.hasRepeats) records = read.length === 1 ? read[0].records : read.flatMap((entry) => entry.records);
+  else {
+    records = [];
+    for (const { sheet, records: sheetRecords, keys } of read) {
+      const firstRow = sheet.firstRow ?? 1;
+      sheetRecords.forEach((record, index) => {
+        const key = keys[index];
+        if (ledger.isRepeated(key)) ledger.observe(record.sheet, key, rowFingerprint(sheet.rows[record.row - firstRow] ?? []));
+        if (ledger.isWinner(record.sheet, record.row, key)) records.push(record);
+      });
+    }
+  }
+  const warnings: BuildWarning[] = [];
+  for (const { summary } of read) warnings.push(...summary.warnings, ...ledger.sheetWarnings(summary.sheet), ...summary.warningsAfter);
+  warnings.push(...ledger.acrossWarnings());
+  const summaries = read.map((entry) => entry.summary);
+  return { records, summaries, accounting: summaries.map((summary) => rowAccounting(summary, ledger.sheetCounts(summary.sheet), summary.notCountedRows)), warnings };
 }
 
 function missingColumnError(layout: SheetLayout): InputError {
@@ -147,15 +210,23 @@ export function loadExports(sheets: readonly RawSheet[], settings: Settings): Ex
   if (caseLayouts.length === 0 && orderLayouts.length === 0) throw noExportError(layouts);
   const sheetOf = (layout: SheetLayout) => sheets.find((sheet) => sheet.name === layout.sheet) as RawSheet;
 
-  const caseReads = caseLayouts.map((layout) => readCaseSheet(sheetOf(layout), layout, settings));
-  for (const read of caseReads) warnings.push(...read.warnings);
-  const records = caseReads.length === 1 ? caseReads[0].records : mergeSheets(caseReads, (record) => record.caseId, '案件', warnings);
-  const orderReads = orderLayouts.map((layout) => readOrderSheet(sheetOf(layout), layout, settings));
-  for (const read of orderReads) warnings.push(...read.warnings);
-  const orders = orderReads.length === 1 ? orderReads[0].records : mergeSheets(orderReads, (order) => order.orderId, '工单', warnings);
+  const cases = readRecordsOfSheets(
+    caseLayouts.map((layout) => ({ layout, sheet: sheetOf(layout) })),
+    (sheet, layout) => createCaseRowReader(sheet.name, layout, settings, sheet),
+    'caseId',
+    '案件',
+  );
+  warnings.push(...cases.warnings);
+  const orderRead = readRecordsOfSheets(
+    orderLayouts.map((layout) => ({ layout, sheet: sheetOf(layout) })),
+    (sheet, layout) => createOrderRowReader(sheet.name, layout, settings, sheet),
+    'orderId',
+    '工单',
+  );
+  warnings.push(...orderRead.warnings);
   // Citizens' names and numbers of every sheet's personal columns: used only to mask free text.
   const callerNames = new Set<string>();
-  for (const read of [...caseReads.map((one) => one.personalNames), ...orderReads.map((one) => one.callerNames)]) for (const name of read) callerNames.add(name);
+  for (const read of [...cases.summaries.map((one) => one.personalNames), ...orderRead.summaries.map((one) => one.callerNames)]) for (const name of read) callerNames.add(name);
   const returnedIds = new Map<string, number>();
   for (const layout of returnLayouts) for (const [id, count] of readReturnSheet(sheetOf(layout), layout).returnedIds) returnedIds.set(id, (returnedIds.get(id) ?? 0) + count);
   const manualGroups = flagLayouts.flatMap((layout) => [...readFlagSheet(sheetOf(layout), layout).groups.values()]);
@@ -163,72 +234,16 @@ export function loadExports(sheets: readonly RawSheet[], settings: Settings): Ex
     layouts,
     caseLayouts,
     orderLayouts,
-    caseReads,
-    records,
-    orderReads,
-    orders,
+    records: cases.records,
+    orders: orderRead.records,
+    caseAccounting: cases.accounting,
+    orderAccounting: orderRead.accounting,
     callerNames,
     returnedIds,
     manualGroups,
-    hasDeadlineColumn: caseReads.some((read) => read.hasDeadlineColumn),
+    hasDeadlineColumn: cases.summaries.some((read) => read.hasDeadlineColumn),
     hasReturnsSheet: returnLayouts.length > 0,
-    accounting: [...caseReads.map((read) => read.accounting), ...orderReads.map((read) => read.accounting)],
+    accounting: [...cases.accounting, ...orderRead.accounting],
     warnings,
   };
-}
-
-/**
- * Records of several export sheets of one kind as one list, each id once (the later sheet's row
- * wins). A sheet whose every id is in an earlier sheet is a copy of it (an export opened twice, a
- * sheet copied): it is said once, not once per row; other repeated ids are listed as duplicates.
- */
-function mergeSheets<T extends { readonly sheet: string; readonly row: number }>(
-  reads: readonly { readonly sheet: string; readonly records: readonly T[] }[],
-  idOf: (record: T) => string,
-  noun: string,
-  warnings: BuildWarning[],
-): T[] {
-  const byId = new Map<string, T>();
-  for (const read of reads) {
-    const repeats: [T, T][] = [];
-    for (const record of read.records) {
-      const earlier = byId.get(idOf(record));
-      if (earlier) {
-        repeats.push([earlier, record]);
-        byId.delete(idOf(record));
-      }
-      byId.set(idOf(record), record);
-    }
-    if (repeats.length === 0) continue;
-    const earlierSheets = [...new Set(repeats.map(([earlier]) => earlier.sheet))];
-    if (repeats.length === read.records.length) {
-      warnings.push({
-        kind: 'duplicateSheet',
-        sheet: read.sheet,
-        rows: [],
-        message: `工作表"${read.sheet}"的 ${repeats.length} 件${noun}都已在"${earlierSheets.join('"、"')}"中，是同一批数据的重复，只统计一次。`,
-        action: '无需处理；如是误放进来的副本，可以删去这张表。',
-      });
-      continue;
-    }
-    const named = repeats.slice(0, namedValueWarnings).map(([earlier, record]) => ({
-      kind: 'duplicateId' as const,
-      sheet: read.sheet,
-      rows: [record.row],
-      message: `编号 ${idOf(record)} 同时出现在"${earlier.sheet}"第 ${earlier.row} 行和"${read.sheet}"第 ${record.row} 行，按后者统计。`,
-      action: `确认这几张导出表是否重复导出了同一批${noun}。`,
-    }));
-    warnings.push(...named);
-    const rest = repeats.slice(namedValueWarnings);
-    if (rest.length) {
-      warnings.push({
-        kind: 'duplicateId',
-        sheet: read.sheet,
-        rows: rest.map(([, record]) => record.row),
-        message: `另有 ${rest.length} 个编号也出现在"${earlierSheets.join('"、"')}"中，都按"${read.sheet}"的行统计。`,
-        action: `确认这几张导出表是否重复导出了同一批${noun}。`,
-      });
-    }
-  }
-  return [...byId.values()];
 }

@@ -13,7 +13,7 @@ import { findStandardSubType, standardMainTypes } from '../vocabulary/standard-c
 import { readCount, readYesNo } from '../text/yes-no.ts';
 import { sheetTimeReader, type WallTime } from '../time/wall-time.ts';
 import { caseFields } from './columns.ts';
-import { duplicateIdWarnings, isLostPrecisionId, lostPrecisionWarning, sameRow } from './id-checks.ts';
+import { isLostPrecisionId, lostPrecisionWarning } from './id-checks.ts';
 import type { SheetLayout } from './detect-header.ts';
 import { createUnitResolver, joinUnitLevels } from './resolve-unit.ts';
 import { createSourceResolver, createStageResolver } from './resolve-stage.ts';
@@ -32,18 +32,6 @@ export interface RowAccounting {
   readonly replacedRows: number;
   /** Rows read but not counted by rule (a 12345 row of 工单性质 协办), each listed under a warning. */
   readonly notCountedRows?: number;
-}
-
-export interface CaseSheetRead {
-  readonly sheet: string;
-  readonly layout: SheetLayout;
-  readonly records: readonly CaseRecord[];
-  readonly accounting: RowAccounting;
-  readonly warnings: readonly BuildWarning[];
-  /** Whether the sheet has a deadline column at all (without one the 按期 columns stay empty). */
-  readonly hasDeadlineColumn: boolean;
-  /** Names and numbers in the personal columns (诉求联系人, 来电号码 …): used only to mask them in free text. */
-  readonly personalNames: ReadonlySet<string>;
 }
 
 /** Fields of a cases sheet that hold citizens' (or staff's) names and numbers: never copied, only masked. */
@@ -171,10 +159,42 @@ function standardKindOfMainType(name: string): string | null {
   return kinds.size === 1 ? [...kinds][0] : null;
 }
 
-/** Reads the records of a cases sheet whose layout `detectSheetLayout` found (kind `cases`, no missing column). */
-export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Settings): CaseSheetRead {
-  const warnings: BuildWarning[] = [];
-  const parseTime = sheetTimeReader(sheet);
+/** What reading a cases sheet found besides its records: the row accounting's parts and the warnings. */
+export interface CaseSheetSummary {
+  readonly sheet: string;
+  readonly layout: SheetLayout;
+  /** Rows read below the header (blank and totals rows included). */
+  readonly rowsRead: number;
+  readonly blankRows: number;
+  readonly totalsRows: number;
+  /** Rows not counted: no id, or no readable report time. */
+  readonly badRows: number;
+  /** The warnings about the rows (missing ids, unreadable times, unknown stages), and about ids Excel rounded (`after`: listed after the repeated ids). */
+  readonly warnings: readonly BuildWarning[];
+  readonly warningsAfter: readonly BuildWarning[];
+  /** Whether the sheet has a deadline column at all (without one the 按期 columns stay empty). */
+  readonly hasDeadlineColumn: boolean;
+  /** Names and numbers in the personal columns (诉求联系人, 来电号码 …): used only to mask them in free text. */
+  readonly personalNames: ReadonlySet<string>;
+}
+
+/**
+ * Reads the rows of one cases sheet into records, a batch of rows at a time (a sheet held in memory is
+ * one batch; a CSV file of a year comes in many): every row below the header becomes a record, or
+ * is a blank or totals row, or a bad row listed under a warning. Each record goes to `onRecord` with the
+ * key its id counts by (an id Excel rounded counts each row on its own); repeated ids are the caller's
+ * (`assemble/id-ledger.ts`).
+ */
+export interface CaseRowReader {
+  /** Reads `rows` (`rows[i]` is sheet row `firstRow + i`), from index `from` (past the header in the first batch). */
+  readRows(rows: readonly (readonly CellValue[] | undefined)[], firstRow: number, from: number, onRecord: (record: CaseRecord, key: string) => void): void;
+  /** What the rows read so far came to. */
+  finish(): CaseSheetSummary;
+}
+
+/** A reader of the records of a cases sheet whose layout `detectSheetLayout` found (kind `cases`, no missing column). */
+export function createCaseRowReader(sheetName: string, layout: SheetLayout, settings: Settings, options: { readonly date1904?: boolean } = {}): CaseRowReader {
+  const parseTime = sheetTimeReader(options);
   const columns = layout.columns;
   const col = (field: string): number => columns[field] ?? -1;
   const at = (row: readonly CellValue[], index: number): CellValue => (index >= 0 ? row[index] : null);
@@ -202,14 +222,13 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
   const kindOf = createKindResolver(settings);
   const personalCols = personalFields.map(col).filter((index) => index >= 0);
   const personalNames = new Set<string>();
-  const byId = new Map<string, CaseRecord>();
   const unknownStages = new Map<string, number[]>();
   let badRows = 0;
-  let replacedRows = 0;
-  let identicalRows = 0;
+  let blankRows = 0;
+  let totalsRows = 0;
+  let rowsRead = 0;
   const lostPrecisionRows: number[] = [];
-  const firstRow = sheet.firstRow ?? 1;
-  const duplicateRows = new Map<string, number[]>();
+  let lostPrecisionSample = '';
   const badTimeByColumn = new Map<string, { rows: number[]; samples: string[] }>();
   const noteBadTime = (field: string, rowNumber: number, value: CellValue) => {
     const label = labelOf(field);
@@ -229,7 +248,7 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
   }
   const missingReportRows: number[] = [];
 
-  const { blankRows, totalsRows } = forEachDataRow(sheet, layout.headerIndex, (row, rowNumber) => {
+  function readRow(row: readonly CellValue[], rowNumber: number, onRecord: (record: CaseRecord, key: string) => void): void {
     const caseId = text(row, idCol);
     if (caseId === '') {
       badRows++;
@@ -272,7 +291,7 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
     const mainType = text(row, mainCol);
     const subType = text(row, subCol);
     const record: CaseRecord = {
-      sheet: sheet.name,
+      sheet: sheetName,
       row: rowNumber,
       caseId,
       source: source.name,
@@ -304,83 +323,84 @@ export function readCaseSheet(sheet: RawSheet, layout: SheetLayout, settings: Se
     };
     // An id Excel has rounded says nothing about which rows are one case: each row counts on its own.
     if (isLostPrecisionId(row[idCol], caseId)) {
+      if (lostPrecisionRows.length === 0) lostPrecisionSample = caseId;
       lostPrecisionRows.push(rowNumber);
-      byId.set(`${caseId}\u0000${rowNumber}`, record);
+      onRecord(record, `${caseId}\u0000${rowNumber}`);
       return;
     }
-    const earlier = byId.get(caseId);
-    if (earlier) {
-      replacedRows++;
-      if (sameRow(sheet.rows[earlier.row - firstRow], row)) identicalRows++;
-      const seen = duplicateRows.get(caseId) ?? [earlier.row];
-      seen.push(rowNumber);
-      duplicateRows.set(caseId, seen);
-      byId.delete(caseId); // re-inserted below, so the map keeps the later row's position
-    }
-    byId.set(caseId, record);
-  });
+    onRecord(record, caseId);
+  }
 
-  const sheetName = sheet.name;
-  if (missingIdRows.length) {
-    warnings.push({
-      kind: 'missingId',
-      sheet: sheetName,
-      rows: missingIdRows,
-      column: layout.headers[idCol],
-      message: `${missingIdRows.length} 行没有${labelOf('caseId')}，未计入统计。`,
-      action: '在原系统中查到这些案件的编号后补上，或确认它们不是案件行。',
-    });
-  }
-  if (missingReportRows.length) {
-    warnings.push({
-      kind: 'badTime',
-      sheet: sheetName,
-      rows: missingReportRows,
-      column: layout.headers[reportedCol],
-      message: `${missingReportRows.length} 行的上报时间为空，无法归入统计期，未计入统计。`,
-      action: '补上上报时间后重新生成。',
-    });
-  }
-  for (const [label, entry] of badTimeByColumn) {
-    const counted = label !== labelOf('reportedAt');
-    warnings.push({
-      kind: 'badTime',
-      sheet: sheetName,
-      rows: entry.rows,
-      column: label,
-      message: `${entry.rows.length} 行的"${label}"不是可识别的时间（如 ${entry.samples.join('、')}）${counted ? '，按未填写处理' : '，无法归入统计期，未计入统计'}。`,
-      action: '把时间改成 2021-09-03 10:22 这样的格式后重新生成。',
-    });
-  }
-  for (const [stageText, stageRows] of unknownStages) {
-    warnings.push({
-      kind: 'unknownStage',
-      sheet: sheetName,
-      rows: stageRows,
-      column: layout.headers[stageCol],
-      message: `阶段"${stageText || '（空）'}"不在设置的阶段词中，${stageRows.length} 件案件只计入上报数。`,
-      action: `在"月报设置"的阶段词中把"${stageText}"加到对应的阶段，然后重新生成。`,
-    });
-  }
-  warnings.push(...duplicateIdWarnings({ sheet: sheetName, column: layout.headers[idCol], rowsById: duplicateRows, identicalRows, noun: '案件' }));
-  if (lostPrecisionRows.length) warnings.push(lostPrecisionWarning(sheetName, layout.headers[idCol], lostPrecisionRows, cellToText(sheet.rows[lostPrecisionRows[0] - firstRow]?.[idCol]), '案件'));
-  const records = [...byId.values()];
   return {
-    sheet: sheetName,
-    layout,
-    records,
-    warnings,
-    hasDeadlineColumn: col('deadline') >= 0,
-    personalNames,
-    accounting: {
-      sheet: sheetName,
-      headerRow: layout.headerRow,
-      rowsAfterHeader: Math.max(0, sheet.rows.length - layout.headerIndex - 1),
-      records: records.length,
-      blankRows,
-      totalsRows,
-      badRows,
-      replacedRows,
+    readRows(rows, firstRow, from, onRecord) {
+      for (let index = from; index < rows.length; index++) {
+        rowsRead++;
+        const row = rows[index] ?? [];
+        if (isBlankRow(row)) blankRows++;
+        else if (isTotalsRow(row)) totalsRows++;
+        else readRow(row, firstRow + index, onRecord);
+      }
     },
+    finish() {
+      const warnings: BuildWarning[] = [];
+      if (missingIdRows.length) {
+        warnings.push({
+          kind: 'missingId',
+          sheet: sheetName,
+          rows: missingIdRows,
+          column: layout.headers[idCol],
+          message: `${missingIdRows.length} 行没有${labelOf('caseId')}，未计入统计。`,
+          action: '在原系统中查到这些案件的编号后补上，或确认它们不是案件行。',
+        });
+      }
+      if (missingReportRows.length) {
+        warnings.push({
+          kind: 'badTime',
+          sheet: sheetName,
+          rows: missingReportRows,
+          column: layout.headers[reportedCol],
+          message: `${missingReportRows.length} 行的上报时间为空，无法归入统计期，未计入统计。`,
+          action: '补上上报时间后重新生成。',
+        });
+      }
+      for (const [label, entry] of badTimeByColumn) {
+        const counted = label !== labelOf('reportedAt');
+        warnings.push({
+          kind: 'badTime',
+          sheet: sheetName,
+          rows: entry.rows,
+          column: label,
+          message: `${entry.rows.length} 行的"${label}"不是可识别的时间（如 ${entry.samples.join('、')}）${counted ? '，按未填写处理' : '，无法归入统计期，未计入统计'}。`,
+          action: '把时间改成 2021-09-03 10:22 这样的格式后重新生成。',
+        });
+      }
+      for (const [stageText, stageRows] of unknownStages) {
+        warnings.push({
+          kind: 'unknownStage',
+          sheet: sheetName,
+          rows: stageRows,
+          column: layout.headers[stageCol],
+          message: `阶段"${stageText || '（空）'}"不在设置的阶段词中，${stageRows.length} 件案件只计入上报数。`,
+          action: `在"月报设置"的阶段词中把"${stageText}"加到对应的阶段，然后重新生成。`,
+        });
+      }
+      const warningsAfter = lostPrecisionRows.length ? [lostPrecisionWarning(sheetName, layout.headers[idCol], lostPrecisionRows, lostPrecisionSample, '案件')] : [];
+      return { sheet: sheetName, layout, rowsRead, blankRows, totalsRows, badRows, warnings, warningsAfter, hasDeadlineColumn: col('deadline') >= 0, personalNames };
+    },
+  };
+}
+
+/** The row accounting of a sheet from its reading and the ledger's count of its records and replaced rows. */
+export function rowAccounting(summary: Pick<CaseSheetSummary, 'sheet' | 'layout' | 'rowsRead' | 'blankRows' | 'totalsRows' | 'badRows'>, counts: { readonly records: number; readonly replaced: number }, notCountedRows?: number): RowAccounting {
+  return {
+    sheet: summary.sheet,
+    headerRow: summary.layout.headerRow,
+    rowsAfterHeader: summary.rowsRead,
+    records: counts.records,
+    blankRows: summary.blankRows,
+    totalsRows: summary.totalsRows,
+    badRows: summary.badRows,
+    replacedRows: counts.replaced,
+    ...(notCountedRows === undefined ? {} : { notCountedRows }),
   };
 }

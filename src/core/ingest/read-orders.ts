@@ -11,18 +11,32 @@ import { cellToText, normalizeName } from '../text/normalize.ts';
 import { readCount, readYesNo } from '../text/yes-no.ts';
 import { sheetTimeReader, type WallTime } from '../time/wall-time.ts';
 import { hotlineFields } from './columns.ts';
-import { duplicateIdWarnings, isLostPrecisionId, lostPrecisionWarning, sameRow } from './id-checks.ts';
+import { isLostPrecisionId, lostPrecisionWarning } from './id-checks.ts';
 import type { SheetLayout } from './detect-header.ts';
 import { createUnitResolver } from './resolve-unit.ts';
-import { collectPersonal, forEachDataRow, type RowAccounting } from './read-cases.ts';
+import { collectPersonal, isBlankRow, isTotalsRow } from './read-cases.ts';
 
-export interface OrderSheetRead {
+/** What reading a 12345 sheet found besides its orders: the row accounting's parts and the warnings. */
+export interface OrderSheetSummary {
   readonly sheet: string;
-  readonly records: readonly OrderRecord[];
-  readonly accounting: RowAccounting;
+  readonly layout: SheetLayout;
+  readonly rowsRead: number;
+  readonly blankRows: number;
+  readonly totalsRows: number;
+  readonly badRows: number;
+  /** Rows of 工单性质 协办, not counted (each listed under a warning). */
+  readonly notCountedRows: number;
+  /** Warnings about the rows; `warningsAfter` are listed after the repeated ids (rounded ids, 协办 rows). */
   readonly warnings: readonly BuildWarning[];
+  readonly warningsAfter: readonly BuildWarning[];
   /** Caller names and numbers seen in the caller and phone columns: used only to mask them in free text. */
   readonly callerNames: ReadonlySet<string>;
+}
+
+/** Reads the rows of one 12345 sheet into orders, a batch at a time (see `CaseRowReader`). */
+export interface OrderRowReader {
+  readRows(rows: readonly (readonly CellValue[] | undefined)[], firstRow: number, from: number, onRecord: (order: OrderRecord, key: string) => void): void;
+  finish(): OrderSheetSummary;
 }
 
 const categoryLevelFields = ['category', 'category2', 'category3', 'category4', 'category5'] as const;
@@ -32,10 +46,9 @@ export function isAssisting(role: string): boolean {
   return /协办/.test(role) && !/主办/.test(role);
 }
 
-/** Reads a hotline sheet (layout of kind `hotline`, no missing required column). */
-export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: Settings): OrderSheetRead {
-  const warnings: BuildWarning[] = [];
-  const parseTime = sheetTimeReader(sheet);
+/** A reader of a hotline sheet's orders (layout of kind `hotline`, no missing required column). */
+export function createOrderRowReader(sheetName: string, layout: SheetLayout, settings: Settings, options: { readonly date1904?: boolean } = {}): OrderRowReader {
+  const parseTime = sheetTimeReader(options);
   const col = (field: string) => layout.columns[field] ?? -1;
   const text = (row: readonly CellValue[], index: number) => (index >= 0 ? cellToText(row[index]) : '');
   const resolveUnit = createUnitResolver(settings);
@@ -49,21 +62,20 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
   const placeCols = addressCol >= 0 ? [] : ['district', 'street', 'community', 'point'].map(col).filter((index) => index >= 0);
   const assistingRows: number[] = [];
   const callerNames = new Set<string>();
-  const byId = new Map<string, OrderRecord>();
   const badTimes = new Map<string, number[]>();
   const missingRows: number[] = [];
-  const duplicates = new Map<string, number[]>();
   let badRows = 0;
-  let replacedRows = 0;
-  let identicalRows = 0;
+  let blankRows = 0;
+  let totalsRows = 0;
+  let rowsRead = 0;
   const lostPrecisionRows: number[] = [];
-  const firstRow = sheet.firstRow ?? 1;
+  let lostPrecisionSample = '';
   const noteBad = (label: string, rowNumber: number) => {
     const rows = badTimes.get(label) ?? [];
     rows.push(rowNumber);
     badTimes.set(label, rows);
   };
-  const { blankRows, totalsRows } = forEachDataRow(sheet, layout.headerIndex, (row, rowNumber) => {
+  const readRow = (row: readonly CellValue[], rowNumber: number, onRecord: (order: OrderRecord, key: string) => void): void => {
     const orderId = text(row, idCol);
     const receivedAt = parseTime(row[receivedCol]);
     if (orderId === '' || receivedAt === null || receivedAt === undefined) {
@@ -93,7 +105,7 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
     const leafParts = path.split(/[/>＞→\\-]/).filter((part) => part.trim() !== '');
     const status = text(row, statusCol);
     const record: OrderRecord = {
-      sheet: sheet.name,
+      sheet: sheetName,
       row: rowNumber,
       orderId,
       receivedAt,
@@ -113,63 +125,52 @@ export function readOrderSheet(sheet: RawSheet, layout: SheetLayout, settings: S
       repeatOf: text(row, repeatCol),
     };
     if (isLostPrecisionId(row[idCol], orderId)) {
+      if (lostPrecisionRows.length === 0) lostPrecisionSample = orderId;
       lostPrecisionRows.push(rowNumber);
-      byId.set(`${orderId}\u0000${rowNumber}`, record);
+      onRecord(record, `${orderId}\u0000${rowNumber}`);
       return;
     }
-    const earlier = byId.get(orderId);
-    if (earlier) {
-      replacedRows++;
-      if (sameRow(sheet.rows[earlier.row - firstRow], row)) identicalRows++;
-      const rows = duplicates.get(orderId) ?? [earlier.row];
-      rows.push(rowNumber);
-      duplicates.set(orderId, rows);
-      byId.delete(orderId);
-    }
-    byId.set(orderId, record);
-  });
-  if (missingRows.length) {
-    warnings.push({ kind: 'missingId', sheet: sheet.name, rows: missingRows, column: layout.headers[idCol], message: `${missingRows.length} 行没有工单编号，未计入统计。`, action: '补上工单编号，或确认它们不是工单行。' });
-  }
-  for (const [label, rows] of badTimes) {
-    const counted = label !== layout.headers[receivedCol];
-    warnings.push({
-      kind: 'badTime',
-      sheet: sheet.name,
-      rows,
-      column: label,
-      message: `${rows.length} 行的"${label}"为空或不是可识别的时间${counted ? '，按未填写处理' : '，无法归入统计期，未计入统计'}。`,
-      action: '把时间改成 2021-09-03 10:22 这样的格式后重新生成。',
-    });
-  }
-  warnings.push(...duplicateIdWarnings({ sheet: sheet.name, column: layout.headers[idCol], rowsById: duplicates, identicalRows, noun: '工单' }));
-  if (lostPrecisionRows.length) warnings.push(lostPrecisionWarning(sheet.name, layout.headers[idCol], lostPrecisionRows, cellToText(sheet.rows[lostPrecisionRows[0] - firstRow]?.[idCol]), '工单'));
-  if (assistingRows.length) {
-    warnings.push({
-      kind: 'notCounted',
-      sheet: sheet.name,
-      rows: assistingRows,
-      column: layout.headers[roleCol],
-      message: `${assistingRows.length} 行的工单性质是"协办"：这些工单由别的单位主办（在主办单位那里计数），不计入本表的受理数和各项统计。`,
-      action: '无需处理；主办、转办的工单都计入受理数。',
-    });
-  }
-  const records = [...byId.values()];
+    onRecord(record, orderId);
+  };
   return {
-    sheet: sheet.name,
-    records,
-    warnings,
-    callerNames,
-    accounting: {
-      sheet: sheet.name,
-      headerRow: layout.headerRow,
-      rowsAfterHeader: Math.max(0, sheet.rows.length - layout.headerIndex - 1),
-      records: records.length,
-      blankRows,
-      totalsRows,
-      badRows,
-      replacedRows,
-      notCountedRows: assistingRows.length,
+    readRows(rows, firstRow, from, onRecord) {
+      for (let index = from; index < rows.length; index++) {
+        rowsRead++;
+        const row = rows[index] ?? [];
+        if (isBlankRow(row)) blankRows++;
+        else if (isTotalsRow(row)) totalsRows++;
+        else readRow(row, firstRow + index, onRecord);
+      }
+    },
+    finish() {
+      const warnings: BuildWarning[] = [];
+      if (missingRows.length) {
+        warnings.push({ kind: 'missingId', sheet: sheetName, rows: missingRows, column: layout.headers[idCol], message: `${missingRows.length} 行没有工单编号，未计入统计。`, action: '补上工单编号，或确认它们不是工单行。' });
+      }
+      for (const [label, rows] of badTimes) {
+        const counted = label !== layout.headers[receivedCol];
+        warnings.push({
+          kind: 'badTime',
+          sheet: sheetName,
+          rows,
+          column: label,
+          message: `${rows.length} 行的"${label}"为空或不是可识别的时间${counted ? '，按未填写处理' : '，无法归入统计期，未计入统计'}。`,
+          action: '把时间改成 2021-09-03 10:22 这样的格式后重新生成。',
+        });
+      }
+      const warningsAfter: BuildWarning[] = [];
+      if (lostPrecisionRows.length) warningsAfter.push(lostPrecisionWarning(sheetName, layout.headers[idCol], lostPrecisionRows, lostPrecisionSample, '工单'));
+      if (assistingRows.length) {
+        warningsAfter.push({
+          kind: 'notCounted',
+          sheet: sheetName,
+          rows: assistingRows,
+          column: layout.headers[roleCol],
+          message: `${assistingRows.length} 行的工单性质是"协办"：这些工单由别的单位主办（在主办单位那里计数），不计入本表的受理数和各项统计。`,
+          action: '无需处理；主办、转办的工单都计入受理数。',
+        });
+      }
+      return { sheet: sheetName, layout, rowsRead, blankRows, totalsRows, badRows, notCountedRows: assistingRows.length, warnings, warningsAfter, callerNames };
     },
   };
 }

@@ -603,7 +603,6 @@ function buildOne<C>(plan: CustomTablePlan, data: SubjectData<C>, context: Table
 /** Builds every table of 【自定义表格】 that can be built; the others are warned about. */
 export function buildCustomTables(input: CustomTablesInput): BuiltCustomTables {
   const { context } = input;
-  const settings = context.settings;
   const grids: SheetGrid[] = [];
   const history = new Map<string, HistoryRecord>();
   const warnings: BuildWarning[] = [];

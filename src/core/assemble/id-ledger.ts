@@ -1,0 +1,181 @@
+/**
+ * Repeated ids, over every row of every export sheet of one kind (cases, or 12345 orders), as the
+ * rows are read: the rule is that an id counts once, its last row winning (an export lists a case
+ * again after it changed; a later sheet or file wins over an earlier one). The ledger keeps, per id,
+ * only where it was last seen (a number), so a year of 2.4 million ids costs a map of short strings,
+ * not the records; the rows of an id seen more than once are kept for the warnings.
+ *
+ * Two phases. `note` every row's id as the sheets are read (each sheet whole before the next); then,
+ * if any id repeats, go over the rows again and ask `isWinner` which row of an id counts, and `observe`
+ * each row of a repeated id with its values (to tell a sheet pasted twice from rows that changed).
+ * The warnings (`warnings`) and the per-sheet accounting (`sheetCounts`) come from it: the same for
+ * a month held in memory and a year streamed from twelve files.
+ */
+import type { CellValue } from '../model/raw-sheet.ts';
+import type { BuildWarning } from '../model/warning.ts';
+import { duplicateIdWarnings } from '../ingest/id-checks.ts';
+import { namedValueWarnings } from './row-warnings.ts';
+
+/** Positions are sheet index × this + row number: room for 8 million rows a sheet. */
+const rowSpace = 2 ** 23;
+
+interface SheetEntry {
+  readonly name: string;
+  /** The id column's header, for the warnings. */
+  column: string | undefined;
+  /** Rows noted. */
+  noted: number;
+  /** Rows whose id repeats a row above in the same sheet (replaced by the later one). */
+  replaced: number;
+  /** Ids repeated inside the sheet, with every row of each, in order. */
+  readonly rowsById: Map<string, number[]>;
+  /** Later rows that repeat the row above of their id value for value. */
+  identical: number;
+  /** Ids also on an earlier sheet: that sheet and its row, and the id's last row in this sheet. */
+  readonly across: Map<string, { readonly earlierSheet: string; readonly earlierRow: number; row: number }>;
+}
+
+/** The values of a row as one string, for telling rows apart: equal exactly when every value is. */
+export function rowFingerprint(row: readonly CellValue[]): string {
+  let end = row.length;
+  while (end > 0 && (row[end - 1] === null || row[end - 1] === undefined)) end--;
+  let text = '';
+  for (let col = 0; col < end; col++) {
+    const value = row[col];
+    text += value === null || value === undefined ? '\u0001' : value instanceof Date ? `\u0002${value.getTime()}` : typeof value === 'number' ? `\u0003${value}` : typeof value === 'boolean' ? `\u0004${value}` : `\u0005${value}`;
+    text += '\u0000';
+  }
+  return text;
+}
+
+export class IdLedger {
+  private readonly last = new Map<string, number>();
+  private readonly sheets: SheetEntry[] = [];
+  private readonly sheetIndex = new Map<string, number>();
+  private readonly repeated = new Set<string>();
+  private readonly lastFingerprint = new Map<string, { readonly sheet: number; readonly fingerprint: string }>();
+
+  /** `noun`: 案件 or 工单, for the warnings. */
+  constructor(private readonly noun: string) {}
+
+  private entryOf(sheet: string, column?: string): number {
+    let index = this.sheetIndex.get(sheet);
+    if (index === undefined) {
+      index = this.sheets.length;
+      this.sheets.push({ name: sheet, column, noted: 0, replaced: 0, rowsById: new Map(), identical: 0, across: new Map() });
+      this.sheetIndex.set(sheet, index);
+    }
+    return index;
+  }
+
+  /** Starts a sheet (so that one without rows still has its place), naming its id column. */
+  beginSheet(sheet: string, column: string | undefined): void {
+    this.sheets[this.entryOf(sheet, column)].column = column;
+  }
+
+  /** Phase 1: the row `row` of `sheet` holds id `key`. Sheets are noted one after the other, each whole. */
+  note(sheet: string, row: number, key: string): void {
+    const index = this.entryOf(sheet);
+    const entry = this.sheets[index];
+    entry.noted++;
+    const position = index * rowSpace + row;
+    const previous = this.last.get(key);
+    this.last.set(key, position);
+    if (previous === undefined) return;
+    this.repeated.add(key);
+    const previousSheet = Math.floor(previous / rowSpace);
+    const previousRow = previous - previousSheet * rowSpace;
+    if (previousSheet === index) {
+      entry.replaced++;
+      const rows = entry.rowsById.get(key);
+      if (rows) rows.push(row);
+      else entry.rowsById.set(key, [previousRow, row]);
+      const across = entry.across.get(key);
+      if (across) across.row = row;
+    } else {
+      entry.across.set(key, { earlierSheet: this.sheets[previousSheet].name, earlierRow: previousRow, row });
+    }
+  }
+
+  /** Whether any id was noted twice (then the rows are gone over again: `isWinner`, `observe`). */
+  get hasRepeats(): boolean {
+    return this.repeated.size > 0;
+  }
+
+  /** Phase 2: whether this row is the one its id counts by (its last row). */
+  isWinner(sheet: string, row: number, key: string): boolean {
+    const index = this.sheetIndex.get(sheet);
+    return index !== undefined && this.last.get(key) === index * rowSpace + row;
+  }
+
+  /** Whether the id was noted more than once (only its rows need `observe`). */
+  isRepeated(key: string): boolean {
+    return this.repeated.has(key);
+  }
+
+  /** Phase 2: a row of a repeated id, with the fingerprint of its values (`rowFingerprint`). */
+  observe(sheet: string, key: string, fingerprint: string): void {
+    const index = this.sheetIndex.get(sheet);
+    if (index === undefined) return;
+    const previous = this.lastFingerprint.get(key);
+    if (previous && previous.sheet === index && previous.fingerprint === fingerprint) this.sheets[index].identical++;
+    this.lastFingerprint.set(key, { sheet: index, fingerprint });
+  }
+
+  /** A sheet's rows that became records (each id once within the sheet) and those replaced by a later row of their id in it. */
+  sheetCounts(sheet: string): { readonly records: number; readonly replaced: number } {
+    const entry = this.sheets[this.sheetIndex.get(sheet) ?? -1];
+    return entry ? { records: entry.noted - entry.replaced, replaced: entry.replaced } : { records: 0, replaced: 0 };
+  }
+
+  /** The warnings about ids repeated inside one sheet (after `observe`). */
+  sheetWarnings(sheet: string): BuildWarning[] {
+    const entry = this.sheets[this.sheetIndex.get(sheet) ?? -1];
+    if (!entry) return [];
+    return duplicateIdWarnings({ sheet: entry.name, column: entry.column, rowsById: entry.rowsById, identicalRows: entry.identical, noun: this.noun });
+  }
+
+  /**
+   * The warnings about ids of a sheet that an earlier sheet holds too: a sheet all of whose ids are
+   * on earlier sheets is a copy (an export opened twice), said once; other repeats named a few at a time.
+   */
+  acrossWarnings(): BuildWarning[] {
+    const warnings: BuildWarning[] = [];
+    const noun = this.noun;
+    for (const entry of this.sheets) {
+      if (entry.across.size === 0) continue;
+      const repeats = [...entry.across];
+      const earlierSheets = [...new Set(repeats.map(([, pair]) => pair.earlierSheet))];
+      if (repeats.length === entry.noted - entry.replaced) {
+        warnings.push({
+          kind: 'duplicateSheet',
+          sheet: entry.name,
+          rows: [],
+          message: `工作表"${entry.name}"的 ${repeats.length} 件${noun}都已在"${earlierSheets.join('"、"')}"中，是同一批数据的重复，只统计一次。`,
+          action: '无需处理；如是误放进来的副本，可以删去这张表。',
+        });
+        continue;
+      }
+      for (const [id, pair] of repeats.slice(0, namedValueWarnings)) {
+        warnings.push({
+          kind: 'duplicateId',
+          sheet: entry.name,
+          rows: [pair.row],
+          message: `编号 ${id} 同时出现在"${pair.earlierSheet}"第 ${pair.earlierRow} 行和"${entry.name}"第 ${pair.row} 行，按后者统计。`,
+          action: `确认这几张导出表是否重复导出了同一批${noun}。`,
+        });
+      }
+      const rest = repeats.slice(namedValueWarnings);
+      if (rest.length) {
+        warnings.push({
+          kind: 'duplicateId',
+          sheet: entry.name,
+          rows: rest.map(([, pair]) => pair.row),
+          message: `另有 ${rest.length} 个编号也出现在"${earlierSheets.join('"、"')}"中，都按"${entry.name}"的行统计。`,
+          action: `确认这几张导出表是否重复导出了同一批${noun}。`,
+        });
+      }
+    }
+    return warnings;
+  }
+}
