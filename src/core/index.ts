@@ -35,11 +35,14 @@ export { historySheetName, isHistorySheetName, historyArchiveName, historySheetR
 export { fingerprintGrid, fingerprintSheet, metaSheetName } from './report/fingerprint.ts';
 export { caseTableNames, unitRowKey } from './report/case-tables.ts';
 
-export { parsePeriod, periodKey, periodLabel, shiftPeriod, previousPeriod, samePeriodLastYear, startOfPeriod, endOfPeriod, type Period } from './time/period.ts';
+export { parsePeriod, periodKey, periodLabel, periodWords, shiftPeriod, previousPeriod, samePeriodLastYear, startOfPeriod, endOfPeriod, monthsOf, kindOfKey, isPeriodKey, periodContaining, type Period, type PeriodKind, type PeriodRules } from './time/period.ts';
 export { parseWallTime, sheetTimeReader, date1904Offset, formatWallTime, wallTimeFromExcelSerial, excelSerialFromWallTime, wallTimeOf, type WallTime } from './time/wall-time.ts';
 
 export { generatedSheetNames, discoverSheets, type SheetDiscovery } from './assemble/discover-sheets.ts';
 export { buildMonthlyReport, type BuildMonthlyReportOptions, type BuildResult, type ReconciliationCheck } from './assemble/build-monthly-report.ts';
+export { PeriodStream, type PeriodStreamOptions, type StreamSheet } from './assemble/period-stream.ts';
+export { resolveSettings, type SettingsInForce } from './assemble/load-exports.ts';
+export { periodForms, periodRules, parsePeriodOption } from './assemble/choose-period.ts';
 export { inspectWorkbook, fieldsOfKind, type SheetSummary, type WorkbookInspection } from './assemble/inspect-workbook.ts';
 export type { OrderRecord } from './model/order-record.ts';
 export { computeHotlineStatistics, isOrderOverdue, type HotlineStatistics, type NamedCount } from './stats/hotline-statistics.ts';

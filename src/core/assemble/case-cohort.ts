@@ -6,7 +6,7 @@
  */
 import type { CaseRecord } from '../model/case-record.ts';
 import type { Settings } from '../settings/settings.ts';
-import { flagCase } from '../stats/case-flags.ts';
+import { flagCase, type CaseFlags } from '../stats/case-flags.ts';
 import { CaseTally } from '../stats/case-statistics.ts';
 import { CaseTopicTally } from '../stats/focus-topics.ts';
 import type { CustomTableTallies } from '../report/custom-tables.ts';
@@ -16,7 +16,12 @@ import { OutsidePeriodTally } from './case-warnings.ts';
 
 export interface CaseCohortOptions {
   readonly period: Period;
-  readonly asOf: WallTime;
+  /**
+   * The as-of time; null when it is not known until every row has been read (a streamed year whose
+   * as-of time is its latest event): the few cases whose flags depend on it (open, with a deadline)
+   * wait until `settle` gives it, every other case is counted at once.
+   */
+  readonly asOf: WallTime | null;
   readonly settings: Settings;
   /** false: no cases sheet has a deadline column (应结案数 = 应处置数, the 按期 counts empty). */
   readonly hasDeadlineColumn: boolean;
@@ -32,8 +37,11 @@ export class CaseCohortTally {
   /** Every case added, in the period or not. */
   seen = 0;
   private seq = 0;
+  private asOf: WallTime | null;
+  private readonly pending: { readonly record: CaseRecord; readonly seq: number }[] = [];
 
   constructor(private readonly options: CaseCohortOptions) {
+    this.asOf = options.asOf;
     this.statistics = new CaseTally(options.settings);
     this.topics = new CaseTopicTally(options.settings, options.personal);
     this.outside = new OutsidePeriodTally(options.period, options.settings);
@@ -46,7 +54,31 @@ export class CaseCohortTally {
       this.outside.add(record.sheet, record.row, record.reportedAt);
       return;
     }
-    const flags = flagCase(record, this.options.asOf, this.options.hasDeadlineColumn);
+    if (this.asOf === null) {
+      // Flags at the earliest possible as-of time: they hold at any as-of time unless the case is open
+      // past a deadline then, which only the as-of time can tell.
+      const flags = flagCase(record, Number.NEGATIVE_INFINITY, this.options.hasDeadlineColumn);
+      if (this.options.hasDeadlineColumn && flags.dispatched && !flags.disposed && record.deadline !== null) this.pending.push({ record, seq });
+      else this.count(record, flags, seq);
+      return;
+    }
+    this.count(record, flagCase(record, this.asOf, this.options.hasDeadlineColumn), seq);
+  }
+
+  /** Gives the as-of time once it is known, and counts the cases that waited for it. */
+  settle(asOf: WallTime): void {
+    if (this.asOf !== null) return;
+    this.asOf = asOf;
+    for (const { record, seq } of this.pending) this.count(record, flagCase(record, asOf, this.options.hasDeadlineColumn), seq);
+    this.pending.length = 0;
+  }
+
+  /** Cases waiting for the as-of time. */
+  get waiting(): number {
+    return this.pending.length;
+  }
+
+  private count(record: CaseRecord, flags: CaseFlags, seq: number): void {
     this.statistics.add(record, flags);
     this.topics.add(record, flags.accepted, seq);
     if (this.options.custom.countsCases) this.options.custom.addCase({ record, flags });

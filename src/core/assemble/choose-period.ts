@@ -83,36 +83,51 @@ const orderEventFields = [
 ] as const;
 
 /**
- * Latest event time of the cases and orders (report, accept, file, dispatch, dispose, close; receive,
- * finish); -Infinity when none. Times after `notAfter` (the build's own time) or before 2000 are typing
- * slips (2201-08-16): they never become the as-of time, and are returned to be warned about.
+ * The latest event time of cases and orders (report, accept, file, dispatch, dispose, close; receive,
+ * finish), taken record by record as they are read; -Infinity when none. Times after `notAfter` (the
+ * build's own time) or before 2000 are typing slips (2201-08-16): they never become the as-of time,
+ * and are kept to be warned about.
  */
-export function latestEventTime(records: readonly CaseRecord[], orders: readonly OrderRecord[], notAfter: WallTime = Infinity): { latest: WallTime; implausible: ImplausibleTime[] } {
-  let latest = -Infinity;
-  const implausible: ImplausibleTime[] = [];
-  const consider = (time: WallTime | null, sheet: string, row: number, field: string) => {
+export class EventTimes {
+  latest = -Infinity;
+  readonly implausible: ImplausibleTime[] = [];
+  // The fields by name: a field looked up by a variable name is a slow read on a record of 36
+  // fields, 1.4 million times for a big month.
+  private readonly caseLabels = caseEventFields.map(([, label]) => label);
+  private readonly orderLabels = orderEventFields.map(([, label]) => label);
+
+  constructor(private readonly notAfter: WallTime = Infinity) {}
+
+  private consider(time: WallTime | null, sheet: string, row: number, field: string): void {
     if (time === null) return;
-    if (time > notAfter || time < earliestPlausibleTime) implausible.push({ sheet, row, field, time });
-    else if (time > latest) latest = time;
-  };
-  // The fields by name, in the order of the tables above: a field looked up by a variable name is a
-  // slow read on a record of 36 fields, 1.4 million times for a big month.
-  const [reported, accepted, filed, dispatched, disposed, closed] = caseEventFields.map(([, label]) => label);
-  for (const record of records) {
+    if (time > this.notAfter || time < earliestPlausibleTime) this.implausible.push({ sheet, row, field, time });
+    else if (time > this.latest) this.latest = time;
+  }
+
+  addCase(record: CaseRecord): void {
     const { sheet, row } = record;
-    consider(record.reportedAt, sheet, row, reported);
-    consider(record.acceptedAt, sheet, row, accepted);
-    consider(record.filedAt, sheet, row, filed);
-    consider(record.dispatchedAt, sheet, row, dispatched);
-    consider(record.disposedAt, sheet, row, disposed);
-    consider(record.closedAt, sheet, row, closed);
+    const [reported, accepted, filed, dispatched, disposed, closed] = this.caseLabels;
+    this.consider(record.reportedAt, sheet, row, reported);
+    this.consider(record.acceptedAt, sheet, row, accepted);
+    this.consider(record.filedAt, sheet, row, filed);
+    this.consider(record.dispatchedAt, sheet, row, dispatched);
+    this.consider(record.disposedAt, sheet, row, disposed);
+    this.consider(record.closedAt, sheet, row, closed);
   }
-  const [received, finished] = orderEventFields.map(([, label]) => label);
-  for (const order of orders) {
-    consider(order.receivedAt, order.sheet, order.row, received);
-    consider(order.finishedAt, order.sheet, order.row, finished);
+
+  addOrder(order: OrderRecord): void {
+    const [received, finished] = this.orderLabels;
+    this.consider(order.receivedAt, order.sheet, order.row, received);
+    this.consider(order.finishedAt, order.sheet, order.row, finished);
   }
-  return { latest, implausible };
+}
+
+/** Latest event time of lists of cases and orders (see `EventTimes`). */
+export function latestEventTime(records: readonly CaseRecord[], orders: readonly OrderRecord[], notAfter: WallTime = Infinity): { latest: WallTime; implausible: ImplausibleTime[] } {
+  const times = new EventTimes(notAfter);
+  for (const record of records) times.addCase(record);
+  for (const order of orders) times.addOrder(order);
+  return { latest: times.latest, implausible: times.implausible };
 }
 
 /** Words for where the as-of time came from, as the notes under every table say it. */

@@ -165,7 +165,18 @@ export function readRecordsOfSheets<R extends { readonly sheet: string; readonly
   return { records, summaries, accounting: summaries.map((summary) => rowAccounting(summary, ledger.sheetCounts(summary.sheet), summary.notCountedRows)), warnings };
 }
 
-function missingColumnError(layout: SheetLayout): InputError {
+/** The warning about a hidden sheet that looks like an export: it is not read. */
+export function hiddenSheetWarning(hidden: SheetLayout): BuildWarning {
+  return {
+    kind: 'ignoredSheet',
+    sheet: hidden.sheet,
+    rows: [],
+    message: `工作表"${hidden.sheet}"像是${hidden.kind ? sheetKindLabels[hidden.kind] : ''}导出表，但它是隐藏的，没有读取。`,
+    action: '隐藏的表常是导出表的副本；如果它确实要统计，请先取消隐藏（右键工作表标签→取消隐藏），再重新生成。',
+  };
+}
+
+export function missingColumnError(layout: SheetLayout): InputError {
   const missing = layout.missingRequired.map((spec) => spec.label);
   const kindLabel = layout.kind ? sheetKindLabels[layout.kind] : '';
   const seen = layout.headers.filter((header) => header !== '');
@@ -177,7 +188,7 @@ function missingColumnError(layout: SheetLayout): InputError {
   );
 }
 
-function noExportError(layouts: readonly SheetLayout[]): InputError {
+export function noExportError(layouts: readonly SheetLayout[]): InputError {
   const seen = layouts.map((layout) => `"${layout.sheet}"（${layout.headers.filter(Boolean).slice(0, 8).join('、') || '空'}）`).join('；');
   const required = (kind: 'cases' | 'hotline') =>
     fieldsByKind[kind]
@@ -194,15 +205,7 @@ function noExportError(layouts: readonly SheetLayout[]): InputError {
 export function loadExports(sheets: readonly RawSheet[], settings: Settings): ExportData {
   const warnings: BuildWarning[] = [];
   const { layouts, hiddenExports } = discoverSheets(sheets, settings.columnMappings);
-  for (const hidden of hiddenExports) {
-    warnings.push({
-      kind: 'ignoredSheet',
-      sheet: hidden.sheet,
-      rows: [],
-      message: `工作表"${hidden.sheet}"像是${hidden.kind ? sheetKindLabels[hidden.kind] : ''}导出表，但它是隐藏的，没有读取。`,
-      action: '隐藏的表常是导出表的副本；如果它确实要统计，请先取消隐藏（右键工作表标签→取消隐藏），再重新生成。',
-    });
-  }
+  for (const hidden of hiddenExports) warnings.push(hiddenSheetWarning(hidden));
   const ofKind = (kind: SheetLayout['kind']) => layouts.filter((layout) => layout.kind === kind);
   const [caseLayouts, orderLayouts, returnLayouts, flagLayouts] = [ofKind('cases'), ofKind('hotline'), ofKind('returns'), ofKind('flags')];
   const incomplete = [...caseLayouts, ...orderLayouts, ...returnLayouts, ...flagLayouts].find((layout) => layout.missingRequired.length > 0);

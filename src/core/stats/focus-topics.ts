@@ -89,7 +89,7 @@ export type CaseTopicFigures = TopicSourceFigures & { readonly descriptions: rea
 export class CaseTopicTally {
   private readonly findPlaces: ReturnType<typeof createPlaceFinder>;
   private readonly keyOf = createKeyOf();
-  private readonly topics: { readonly subTypes: ReadonlySet<string>; readonly words: readonly string[]; received: number; done: number; readonly places: PlaceCounts; readonly descriptions: string[] }[];
+  private readonly topics: { readonly subTypes: ReadonlySet<string>; readonly words: readonly string[]; received: number; done: number; readonly places: PlaceCounts; readonly descriptions: { seq: number; text: string }[] }[];
   private seq = 0;
 
   constructor(
@@ -120,12 +120,17 @@ export class CaseTopicTally {
         places = found.length ? found : [record.street || record.community].filter(Boolean);
       }
       topic.places.add(places, seq);
-      if (topic.descriptions.length <= describedCaseLimit) topic.descriptions.push(record.description);
+      // The first few by their place in the cohort (cases may come out of order: see CaseCohortTally).
+      topic.descriptions.push({ seq, text: record.description });
+      if (topic.descriptions.length > describedCaseLimit + 1) {
+        topic.descriptions.sort((left, right) => left.seq - right.seq);
+        topic.descriptions.length = describedCaseLimit + 1;
+      }
     }
   }
 
-  /** Every topic's figures, in the settings' order. */
-  finish(): CaseTopicFigures[] {
+  /** Every topic's figures, in the settings' order; descriptions masked with `personal` (default: the names given at the start). */
+  finish(personal = this.personal): CaseTopicFigures[] {
     return this.topics.map((topic) => {
       const ranked = topic.places.ranked();
       return {
@@ -134,7 +139,7 @@ export class CaseTopicTally {
         inProgress: topic.received - topic.done,
         places: ranked.places,
         morePlaces: ranked.more,
-        descriptions: topic.received <= describedCaseLimit ? topic.descriptions.map((text) => maskPersonalInfo(text, this.personal)).filter(Boolean) : [],
+        descriptions: topic.received <= describedCaseLimit ? [...topic.descriptions].sort((left, right) => left.seq - right.seq).map((entry) => maskPersonalInfo(entry.text, personal)).filter(Boolean) : [],
       };
     });
   }
