@@ -12,7 +12,7 @@ import { settingsSheetName } from '../settings/settings-sheet.ts';
 import { endOfPeriod, parsePeriod, periodContaining, previousPeriod, type Period, type PeriodKind, type PeriodRules } from '../time/period.ts';
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 
-export type AsOfSource = 'option' | 'settings' | 'latest-event';
+export type AsOfSource = 'option' | 'settings' | 'latest-event' | 'history';
 
 /** How the settings cut periods: the day months start on, the day weeks start on. */
 export function periodRules(settings: Pick<Settings, 'periodStartDay' | 'periodWeekStart'>): Required<PeriodRules> {
@@ -132,5 +132,5 @@ export function latestEventTime(records: readonly CaseRecord[], orders: readonly
 
 /** Words for where the as-of time came from, as the notes under every table say it. */
 export function asOfSourceWords(source: AsOfSource): string {
-  return source === 'latest-event' ? '（导出数据中最晚的事件时间）' : source === 'settings' ? '（月报设置中指定）' : '（生成时指定）';
+  return source === 'latest-event' ? '（导出数据中最晚的事件时间）' : source === 'settings' ? '（月报设置中指定）' : source === 'history' ? '（汇总各月中最晚的统计时点）' : '（生成时指定）';
 }

@@ -7,7 +7,7 @@ import type { RawSheet } from '../model/raw-sheet.ts';
 import type { GridCell, SheetGrid } from '../model/grid.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import { cellToText, normalizeText } from '../text/normalize.ts';
-import { isPeriodKey } from '../time/period.ts';
+import { isPeriodKey, monthKeysOf } from '../time/period.ts';
 
 export const historySheetName = '历史指标';
 export const historyHeaders = ['期间', '表', '行', '指标', '数值', '统计时点', '记录时间', '说明'] as const;
@@ -110,6 +110,24 @@ export class HistoryLookup {
   has(period: string, table: string): boolean {
     return this.periods.has(`${period}\u0000${table}`);
   }
+  /**
+   * A base count of a quarter, half or year that was not recorded as such, as the sum of its months'
+   * (a month that recorded the table but not the row had 0 of it); null when a month's figure is empty;
+   * undefined unless every month of the period recorded the table. Rates are never summed: they are
+   * rebuilt from the summed counts.
+   */
+  sumOfMonths(periodKey: string, table: string, row: string, indicator: string): number | null | undefined {
+    const months = monthKeysOf(periodKey);
+    if (months.length === 0 || !months.every((month) => this.wasBuilt(month, table))) return undefined;
+    let sum = 0;
+    for (const month of months) {
+      const value = this.get(month, table, row, indicator);
+      if (value === null) return null;
+      sum += value ?? 0;
+    }
+    return sum;
+  }
+
   /**
    * Whether a build recorded that period and table (rows with a 记录时间). A build records every row
    * of its tables, so a row it did not record had nothing to count; rows typed by hand (记录时间

@@ -320,7 +320,8 @@ export function columnHeader(column: IndicatorColumn, options: HeaderOptions): s
  * The figures an earlier period recorded for one row, looked up in `places` in order (the table's
  * own name, where a clerk types figures by hand, then the build's name for the rows). A base count
  * missing from a table that a build recorded for that period is 0: builds record every row that had
- * anything to count.
+ * anything to count. A quarter, half or year never built as such has the counts of its months
+ * added up, when every month was built (its rates are rebuilt from them, never averaged).
  */
 export function historySource(history: HistoryLookup, periodKey: string, places: readonly { readonly table: string; readonly row: string }[], catalogue: Catalogue, total?: FigureSource): FigureSource {
   return {
@@ -330,7 +331,14 @@ export function historySource(history: HistoryLookup, periodKey: string, places:
         if (value !== undefined) return value;
       }
       const indicator = catalogue.find(name);
-      if (indicator?.kind === 'count' && indicator.base === name && places.some((place) => history.wasBuilt(periodKey, place.table))) return 0;
+      if (indicator?.kind === 'count' && indicator.base === name) {
+        if (places.some((place) => history.wasBuilt(periodKey, place.table))) return 0;
+        // A quarter, half or year never built as such: its months' counts added up.
+        for (const place of places) {
+          const sum = history.sumOfMonths(periodKey, place.table, place.row, name);
+          if (sum !== undefined) return sum;
+        }
+      }
       return undefined;
     },
     total,

@@ -95,6 +95,14 @@ export function kindOfKey(key: string): PeriodKind | null {
   return key.length === 4 ? 'year' : key[5] === 'W' ? 'week' : key[5] === 'Q' ? 'quarter' : key[5] === 'H' ? 'half' : 'month';
 }
 
+/** The keys of the months a quarter's, half's or year's key is made of (`2021-Q3` → 2021-07, 2021-08, 2021-09); [] for a month's or a week's. */
+export function monthKeysOf(key: string): string[] {
+  const kind = kindOfKey(key);
+  if (kind !== 'quarter' && kind !== 'half' && kind !== 'year') return [];
+  const index = kind === 'year' ? 1 : Number(key.slice(6));
+  return monthsOf({ kind, year: Number(key.slice(0, 4)), index, startDay: 1, weekStart: 1 }).map(periodKey);
+}
+
 /** Monday-based day of the week of a wall time: 1 Monday … 7 Sunday. */
 function isoWeekday(time: WallTime): number {
   return ((new Date(time).getUTCDay() + 6) % 7) + 1;

@@ -30,7 +30,7 @@ export interface BuildReply {
   /** `2021年9月`. */
   readonly periodLabel: string;
   readonly asOfText: string;
-  readonly asOfSource: 'option' | 'settings' | 'latest-event';
+  readonly asOfSource: 'option' | 'settings' | 'latest-event' | 'history';
   /** Everything the host writes, in order (report sheets, settings if new, history, meta). */
   readonly sheetsToWrite: readonly SheetGrid[];
   /** The period's report sheets, in the order of the brief. */
