@@ -17,6 +17,8 @@ import { checkReadable, describeReadFailure, isDamagedZipError } from './read-fa
 /** A RawSheet as read from a file, with the sheet's visibility. */
 export interface ReadSheet extends RawSheet {
   readonly firstRow: number;
+  /** Columns of the used range, where the rows are not all padded to it (see ScannedSheet). */
+  readonly columnCount?: number;
   /** True for sheets hidden (or "very hidden") in the workbook. */
   readonly hidden?: boolean;
 }
