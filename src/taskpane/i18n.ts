@@ -361,6 +361,7 @@ const enUS: Strings = {
     implausibleTime: 'Implausible times',
     longText: 'Texts over the cell limit (cut)',
     macrosDropped: 'Macros not carried over',
+    strayCells: 'Stray cells outside the table (not read)',
     badTime: 'Unreadable times',
     unknownStage: 'Unknown stage (counted as reported only)',
     unknownUnit: 'Unit not in the settings',

@@ -134,7 +134,7 @@ export function useMonthlyReport(host: WorkbookHost, client: BuildClient, option
     setError(null);
     try {
       const sheets = await sheetsForWorker(host);
-      const found = await client.inspect(sheets, undefined, { ...(lastReport ? { carryOver: lastReport.carryOver } : {}), ...(preset ? { preset } : {}) });
+      const found = await client.inspect(sheets, undefined, { now: chinaWallClockText(now()), ...(lastReport ? { carryOver: lastReport.carryOver } : {}), ...(preset ? { preset } : {}) });
       if (!mounted.current) return;
       setInspection(found);
       if (!edited.current.period) setPeriodState(found.suggestedPeriod ?? '');

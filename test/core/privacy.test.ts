@@ -5,7 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildMonthlyReport, createPlaceFinder, maskPersonalInfo, printedRows, type BuildResult } from '../../src/core/index.ts';
+import { strFromU8, unzipSync } from 'fflate';
+import { buildMonthlyReport, composeBrief, createPlaceFinder, maskPersonalInfo, printedRows, type BuildResult } from '../../src/core/index.ts';
+import { briefToDocx } from '../../src/hosts/file/brief-docx.ts';
+import { readWorkbook } from '../../src/hosts/file/read-workbook.ts';
+import { writeWorkbook } from '../../src/hosts/file/write-workbook.ts';
+import { rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
 import { order, orderSheet, type OrderRow } from '../helpers/order-sheet.ts';
 
 const builtAt = '2021-10-11 09:00';
@@ -106,6 +111,27 @@ describe('places never carry a person', () => {
     const written = everythingWritten(result);
     assert.ok(written.includes('幸福花园'), 'the 小区 is named');
     for (const name of ['向建华', '刘芳', '陈敏', '王先生']) assert.ok(!written.includes(name), name);
+  });
+});
+
+describe('privacy in the Word brief', () => {
+  it('puts no caller name or number into the .docx made from a built workbook', async () => {
+    const callers = ['欧阳娜娜娜', '买买提·艾力', '向建华'];
+    const rows: OrderRow[] = callers.flatMap((caller, index) => [
+      order({ 诉求人: caller, 来电号码: `1391234567${index}`, 诉求内容: `${caller}住幸福花园3栋，楼下违章搭建，电话１３９１２３４５６７${index}`, 诉求地址: '', 三级分类: '违章搭建' }),
+      order({ 诉求人: caller, 诉求内容: `来电人：${caller}称幸福花园3栋违章搭建，微信号：wx_${index}abcde`, 诉求地址: '', 三级分类: '违章搭建' }),
+    ]);
+    const sheet = orderSheet(rows);
+    const built = buildMonthlyReport([sheet], { period: '2021-09', asOf: '2021-10-08 17:30', builtAt });
+    const workbook = writeWorkbook(null, [rawSheetToGrid(sheet), ...built.sheetsToWrite]);
+    const brief = composeBrief(readWorkbook(workbook, '月报.xlsx'), { period: '2021-09', madeAt: builtAt });
+    const files = unzipSync(await briefToDocx(brief.document));
+    // Every XML part, and those of the workbooks embedded for the charts' data.
+    const parts = Object.entries(files).flatMap(([name, data]) => (name.endsWith('.xlsx') ? Object.entries(unzipSync(data)) : [[name, data] as const]));
+    assert.ok(Object.keys(files).some((name) => name.endsWith('.xlsx')), 'the charts carry their workbooks');
+    const text = parts.filter(([name]) => name.endsWith('.xml')).map(([, data]) => strFromU8(data)).join('\n');
+    assert.ok(text.includes('幸福花园'), 'the brief speaks of the place');
+    for (const secret of [...callers, '买买提', '艾力', '13912345670', '13912345671', '１３９１２３４５６７', 'wx_0abcde']) assert.ok(!text.includes(secret), secret);
   });
 });
 

@@ -11,7 +11,7 @@ import { compareText, unknownUnitRowLimit, type CaseStatistics } from '../stats/
 import { formatRate } from '../report/rate-display.ts';
 import { isInPeriod, periodContaining, periodLabel, periodWords, type Period, type PeriodRules } from '../time/period.ts';
 import { periodRules } from './choose-period.ts';
-import { groupByValue, rowWarnings } from './row-warnings.ts';
+import { rowWarnings, warningsByValue } from './row-warnings.ts';
 
 /**
  * The cases outside the period, tallied as they are read (a month held in memory, or a year streamed):
@@ -68,32 +68,21 @@ export function caseWarnings(outside: OutsidePeriodTally, stats: CaseStatistics,
       });
     }
   }
-  const unknownUnits = groupByValue(stats.unknownUnitCases, (record) => record.unitText);
-  for (const [unitText, list] of unknownUnits.named) {
-    warnings.push(
-      ...rowWarnings(list, (sheet, rows) => ({
-        kind: 'unknownUnit',
-        sheet,
-        rows,
-        column: '处置部门',
+  warnings.push(
+    ...warningsByValue(stats.unknownUnitCases, {
+      kind: 'unknownUnit',
+      column: '处置部门',
+      keyOf: (record) => record.unitText,
+      named: (unitText, rows) => ({
         message: `处置部门"${unitText}"不在设置的单位表中（${rows.length} 件），在"部门处置"表中单独列出。`,
         action: `在"月报设置"的【一级单位】或【二级单位】中加上它，或把"${unitText}"加到某个单位的"其他写法"中，然后重新生成。`,
-      })),
-    );
-  }
-  if (unknownUnits.rest) {
-    const { values } = unknownUnits.rest;
-    warnings.push(
-      ...rowWarnings(unknownUnits.rest.records, (sheet, rows) => ({
-        kind: 'unknownUnit',
-        sheet,
-        rows,
-        column: '处置部门',
+      }),
+      rest: (values, rows) => ({
         message: `另有 ${values.length} 个处置部门不在设置的单位表中（共 ${rows.length} 件，如 ${values.slice(0, 3).join('、')}）；"部门处置"表单独列出件数最多的 ${unknownUnitRowLimit} 个，其余合为一行，总计不少一件。`,
         action: '这么多单位不在设置中，多半是处置部门列选错了，或单位名称里带了编号、人名等：请检查导出表的处置部门列；单位确实是这些时，在"月报设置"的【一级单位】中加上它们。',
-      })),
-    );
-  }
+      }),
+    }),
+  );
   if (stats.dispatchedWithoutUnit.length) {
     warnings.push(
       ...rowWarnings(stats.dispatchedWithoutUnit, (sheet, rows) => ({
@@ -106,32 +95,24 @@ export function caseWarnings(outside: OutsidePeriodTally, stats: CaseStatistics,
       })),
     );
   }
-  const unknownSources = groupByValue(stats.unknownSourceCases, (record) => record.source);
-  for (const [source, list] of unknownSources.named) {
-    warnings.push(
-      ...rowWarnings(list, (sheet, rows) => ({
+  warnings.push(
+    ...warningsByValue(
+      stats.unknownSourceCases,
+      {
         kind: 'unknownSource',
-        sheet,
-        rows,
         column: '问题来源',
-        message: `问题来源"${source}"不在设置中（${rows.length} 件），在"案件概况"中排在已设置的来源之后。`,
-        action: `如是某个来源的别称，把它加到"月报设置"【问题来源】的"其他写法"中。`,
-      })),
-    );
-  }
-  if (unknownSources.rest) {
-    const { values } = unknownSources.rest;
-    warnings.push(
-      ...rowWarnings(unknownSources.rest.records, (sheet, rows) => ({
-        kind: 'unknownSource',
-        sheet,
-        rows,
-        column: '问题来源',
-        message: `另有 ${values.length} 个问题来源不在设置中（共 ${rows.length} 件，如 ${values.slice(0, 3).join('、')}）。`,
-        action: '请检查导出表的问题来源列是否选对；来源确实是这些时，在"月报设置"【问题来源】中加上它们。',
-      })),
-    );
-  }
+        keyOf: (record) => record.source,
+        named: (source, rows) => ({
+          message: `问题来源"${source}"不在设置中（${rows.length} 件），在"案件概况"中排在已设置的来源之后。`,
+          action: `如是某个来源的别称，把它加到"月报设置"【问题来源】的"其他写法"中。`,
+        }),
+        rest: (values, rows) => ({
+          message: `另有 ${values.length} 个问题来源不在设置中（共 ${rows.length} 件，如 ${values.slice(0, 3).join('、')}）。`,
+          action: '请检查导出表的问题来源列是否选对；来源确实是这些时，在"月报设置"【问题来源】中加上它们。',
+        }),
+      },
+    ),
+  );
   if (hasDeadlineColumn) {
     const unjudged = stats.onTimeUnjudgedCases;
     if (unjudged.length) {

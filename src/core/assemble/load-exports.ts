@@ -206,6 +206,17 @@ export function loadExports(sheets: readonly RawSheet[], settings: Settings): Ex
   const warnings: BuildWarning[] = [];
   const { layouts, hiddenExports } = discoverSheets(sheets, settings.columnMappings);
   for (const hidden of hiddenExports) warnings.push(hiddenSheetWarning(hidden));
+  for (const layout of layouts) {
+    const clipped = layout.kind ? sheets.find((sheet) => sheet.name === layout.sheet)?.clipped : undefined;
+    if (!clipped) continue;
+    warnings.push({
+      kind: 'strayCells',
+      sheet: layout.sheet,
+      rows: [],
+      message: `工作表"${layout.sheet}"的已用区域是 ${clipped.usedRange}，远大于表格本身：只读取了表格所在的 ${clipped.read}，之外的零星内容没有读取。`,
+      action: '多半是误输入的一两个单元格：如果它们有用，请移进表格；否则删除表格右边和下边多余的列和行，保存后重新生成。',
+    });
+  }
   const ofKind = (kind: SheetLayout['kind']) => layouts.filter((layout) => layout.kind === kind);
   const [caseLayouts, orderLayouts, returnLayouts, flagLayouts] = [ofKind('cases'), ofKind('hotline'), ofKind('returns'), ofKind('flags')];
   const incomplete = [...caseLayouts, ...orderLayouts, ...returnLayouts, ...flagLayouts].find((layout) => layout.missingRequired.length > 0);

@@ -41,3 +41,32 @@ export function groupByValue<T>(records: readonly T[], keyOf: (record: T) => str
   const rest = groups.slice(named);
   return { named: groups.slice(0, named), rest: rest.length ? { values: rest.map(([value]) => value), records: rest.flatMap(([, list]) => list) } : null };
 }
+
+/** What a warning about one value (or about the rest) says. */
+export interface ValueWarningText {
+  readonly message: string;
+  readonly action: string;
+}
+
+export interface ValueWarnings<T> {
+  readonly kind: BuildWarning['kind'];
+  readonly column: string;
+  readonly keyOf: (record: T) => string;
+  /** The warning of one of the most frequent values, for the rows of one sheet. */
+  readonly named: (value: string, rows: readonly number[]) => ValueWarningText;
+  /** The one warning for every other value (`values` most frequent first), for the rows of one sheet. */
+  readonly rest: (values: readonly string[], rows: readonly number[]) => ValueWarningText;
+}
+
+/**
+ * Warnings about the values of a column that the settings do not know (units, sources): one per
+ * sheet for each of the most frequent values, then one per sheet for all the others (`groupByValue`).
+ */
+export function warningsByValue<T extends { readonly sheet: string; readonly row: number }>(records: readonly T[], how: ValueWarnings<T>): BuildWarning[] {
+  const groups = groupByValue(records, how.keyOf);
+  const warnings: BuildWarning[] = [];
+  for (const [value, list] of groups.named) warnings.push(...rowWarnings(list, (sheet, rows) => ({ kind: how.kind, sheet, rows, column: how.column, ...how.named(value, rows) })));
+  const rest = groups.rest;
+  if (rest) warnings.push(...rowWarnings(rest.records, (sheet, rows) => ({ kind: how.kind, sheet, rows, column: how.column, ...how.rest(rest.values, rows) })));
+  return warnings;
+}

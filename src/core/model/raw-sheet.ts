@@ -15,4 +15,9 @@ export interface RawSheet {
   readonly hidden?: boolean;
   /** The workbook counts date serials from 1904-01-01 (Excel for Mac): its serials are 1,462 days short. */
   readonly date1904?: boolean;
+  /**
+   * Set when the host read less than the sheet's used range (a stray cell far outside the table made
+   * it billions of cells): the used range and what was read, as A1 ranges.
+   */
+  readonly clipped?: { readonly usedRange: string; readonly read: string };
 }

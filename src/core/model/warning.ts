@@ -11,6 +11,7 @@ export type WarningKind =
   | 'implausibleTime' // 时间不合理（晚于生成时间或早于2000年）: never the as-of time
   | 'longText' // 单元格文字超过 Excel 上限: cut with …
   | 'macrosDropped' // 输入含宏: the .xlsx written has none
+  | 'strayCells' // 表格之外的零星单元格: not read
   | 'badTime' // 时间无法识别
   | 'unknownStage' // 阶段无法识别
   | 'unknownUnit' // 单位不在设置中
@@ -39,6 +40,7 @@ export const warningKindLabels: Readonly<Record<WarningKind, string>> = {
   implausibleTime: '时间不合理',
   longText: '文字超过单元格上限（已截短）',
   macrosDropped: '宏未带入新文件',
+  strayCells: '表格之外的零星内容（未读取）',
   badTime: '时间无法识别',
   unknownStage: '阶段无法识别（只计入上报数）',
   unknownUnit: '处置部门不在设置中',

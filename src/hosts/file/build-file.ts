@@ -43,12 +43,22 @@ function toGridValue(value: CellValue): GridCell['value'] {
 }
 
 /** A raw sheet as a plain grid, for inputs (.xls, .csv) that cannot be patched and are copied as values. */
-export function rawSheetToGrid(sheet: RawSheet): SheetGrid {
+export function rawSheetToGrid(sheet: RawSheet & { readonly numberFormats?: ReadonlyMap<number, string> }): SheetGrid {
   const leading: (GridCell | null)[][] = Array.from({ length: (sheet.firstRow ?? 1) - 1 }, () => []);
+  const formats = sheet.numberFormats;
   return {
     name: sheet.name,
     role: 'report',
-    cells: [...leading, ...sheet.rows.map((row) => row.map((value) => (value === null || value === undefined ? null : { value: toGridValue(value), role: 'plain' as const })))],
+    cells: [
+      ...leading,
+      ...sheet.rows.map((row, rowIndex) =>
+        row.map((value, col) => {
+          if (value === null || value === undefined) return null;
+          const numFmt = formats?.get(rowIndex * 16_384 + col);
+          return numFmt ? { value: toGridValue(value), role: 'plain' as const, numFmt } : { value: toGridValue(value), role: 'plain' as const };
+        }),
+      ),
+    ],
     merges: [],
     colWidths: [],
   };

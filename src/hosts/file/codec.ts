@@ -9,6 +9,8 @@ import { deflateSync as fflateDeflate, inflateSync as fflateInflate } from 'ffla
 
 /** The part of node:zlib used here. */
 interface NodeZlib {
+  /** Node 20.15 and later. */
+  crc32?(data: Uint8Array, value?: number): number;
   inflateRawSync(data: Uint8Array, options?: { readonly chunkSize?: number; readonly maxOutputLength?: number }): Uint8Array;
   deflateRawSync(data: Uint8Array, options?: { readonly level?: number }): Uint8Array;
 }
@@ -46,6 +48,27 @@ const nativeStream = zlib === null ? decompressionStream() : null;
 
 /** Which inflater this platform uses, for the benchmark's record. */
 export const inflaterName: 'node:zlib' | 'DecompressionStream' | 'fflate' = zlib !== null ? 'node:zlib' : nativeStream !== null ? 'DecompressionStream' : 'fflate';
+
+let crcTable: Uint32Array | null = null;
+
+/**
+ * CRC-32 of `data` continued from `previous` (the CRC of what came before; 0 to start), as zip
+ * stores it: `crc32(b, crc32(a))` is the CRC of a followed by b. Node's zlib where it has one.
+ */
+export function crc32(data: Uint8Array, previous = 0): number {
+  if (zlib?.crc32) return zlib.crc32(data, previous);
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = (previous ^ 0xffffffff) >>> 0;
+  for (let index = 0; index < data.length; index++) crc = crcTable[(crc ^ data[index]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
 
 /** Inflates raw deflate data whose inflated size is `size` (as the zip directory declares it). */
 export function inflateRaw(compressed: Uint8Array, size: number): Uint8Array {

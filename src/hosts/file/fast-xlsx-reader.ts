@@ -296,9 +296,9 @@ function* readingSteps(entries: readonly StoredEntry[], options: XlsxReadOptions
     }
     const scanner = new SheetScanner(shared, { display });
     yield { entry, scanner };
-    const { rows, firstRow, display: sheetDisplay } = scanner.finish();
+    const { rows, firstRow, columnCount, display: sheetDisplay } = scanner.finish();
     const state = attributes.get('state');
-    sheets.push({ name, rows, firstRow, ...(state === 'hidden' || state === 'veryHidden' ? { hidden: true } : {}), ...(date1904 ? { date1904 } : {}) });
+    sheets.push({ name, rows, firstRow, ...(rows.length > 0 && rows[0].length < columnCount ? { columnCount } : {}), ...(state === 'hidden' || state === 'veryHidden' ? { hidden: true } : {}), ...(date1904 ? { date1904 } : {}) });
     displays.push(sheetDisplay ?? null);
   }
   return display ? { sheets, display: { sheets: displays, cellFormats: stylesXml === null ? [] : readCellFormats(stylesXml) } } : { sheets };

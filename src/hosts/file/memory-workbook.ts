@@ -116,7 +116,7 @@ export class MemoryWorkbook {
     }
     const { sheet, display } = source;
     const merges = display.merges.filter((merge) => merge.col < maxPreviewCols).map((merge) => ({ ...merge, lastCol: Math.min(merge.lastCol, maxPreviewCols - 1) }));
-    const width = Math.min(sheet.rows[0]?.length ?? 0, maxPreviewCols);
+    const width = Math.min(sheet.columnCount ?? sheet.rows[0]?.length ?? 0, maxPreviewCols);
     return {
       name: sheet.name,
       rowCount: sheet.rows.length === 0 ? 0 : (sheet.firstRow ?? 1) + sheet.rows.length - 1,

@@ -4,7 +4,7 @@
  * spreadsheet at all) and what to do. Every host that reads a file the clerk picked goes through here.
  */
 import { InputError } from '../../core/model/warning.ts';
-import { DamagedPartError } from './zip-package.ts';
+import { DamagedPartError, PartTooLargeError } from './zip-package.ts';
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return bytes.length >= signature.length && signature.every((byte, index) => bytes[index] === byte);
@@ -58,7 +58,7 @@ export function hasIntactZipDirectory(bytes: Uint8Array): boolean {
 
 /** An error of the zip layer (a part that does not inflate to what the directory says, fflate's numbered errors): the file is damaged. */
 export function isDamagedZipError(error: unknown): boolean {
-  return error instanceof DamagedPartError || (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number');
+  return error instanceof DamagedPartError || error instanceof PartTooLargeError || (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number');
 }
 
 /** Refuses, before any reader runs, a file that cannot be a workbook: empty, encrypted, or binary of another kind. */
@@ -73,6 +73,9 @@ export function checkReadable(bytes: Uint8Array, fileName: string): void {
 /** The message for a reader's failure on `bytes`. */
 export function describeReadFailure(bytes: Uint8Array, fileName: string, cause: unknown): InputError {
   if (cause instanceof InputError) return cause;
+  if (cause instanceof PartTooLargeError) {
+    return readError(fileName, `中的"${cause.part}"声称解压后有 ${(cause.size / 1024 ** 3).toFixed(1)} GB，远超任何导出表，可能已损坏，或不是正常导出的文件`, '请从系统重新导出；数据特别多时请分月导出，或导出为 CSV 文件。');
+  }
   const kind = sniffFile(bytes);
   if (kind === 'zip') return readError(fileName, '文件已损坏（压缩包不完整或有错），无法读取', '请重新导出或重新下载这个文件；若在 Excel 中能打开，另存为新的 .xlsx 后再选它。');
   if (kind === 'cfb') return readError(fileName, '这个 .xls 文件无法读取（可能已损坏，或是很旧的格式）', '请在 Excel 或 WPS 中打开它并另存为 .xlsx，再选新文件。');

@@ -17,6 +17,14 @@ import { checkReadable, describeReadFailure, isDamagedZipError } from './read-fa
 /** A RawSheet as read from a file, with the sheet's visibility. */
 export interface ReadSheet extends RawSheet {
   readonly firstRow: number;
+  /**
+   * Number formats of the cells that have one (an .xls's dates are numbers shown as dates), keyed by
+   * `rowIndex * 16384 + col` (rowIndex into `rows`): so that a copy of the sheet shows them as they
+   * were. Only the SheetJS path (.xls) gives them; an .xlsx is copied byte for byte.
+   */
+  readonly numberFormats?: ReadonlyMap<number, string>;
+  /** Columns of the used range, where the rows are not all padded to it (see ScannedSheet). */
+  readonly columnCount?: number;
   /** True for sheets hidden (or "very hidden") in the workbook. */
   readonly hidden?: boolean;
 }
@@ -109,7 +117,8 @@ export function readWorkbookWithSheetJs(bytes: Uint8Array, fileName: string): Re
   workbook.SheetNames.forEach((sheetName, index) => {
     const sheet = workbook.Sheets[sheetName];
     const hidden = (hiddenFlags[index]?.Hidden ?? 0) !== 0;
-    sheets.push({ name: names[index], ...sheetRows(sheet), ...(hidden ? { hidden } : {}), ...(date1904 ? { date1904 } : {}) });
+    const read = sheetRows(sheet);
+    sheets.push({ name: names[index], ...read, ...(hidden ? { hidden } : {}), ...(date1904 ? { date1904 } : {}) });
   });
   return sheets;
 }
@@ -145,7 +154,9 @@ function parseWorkbook(bytes: Uint8Array, namesOnly: boolean): XLSX.WorkBook {
   }
   // A fresh view on the same memory: SheetJS attaches its cursor fields (l, read_shift...) to the
   // array it is given, and the caller's array should come back as it went in.
-  return XLSX.read(bytes.subarray(0), { ...options, type: 'array' });
+  // cellNF keeps each cell's number format for an .xls: its dates are numbers, shown as dates by it,
+  // and the .xls is copied as values (an .xlsx is copied byte for byte, and needs none).
+  return XLSX.read(bytes.subarray(0), { ...options, type: 'array', cellNF: containerOf(bytes) === 'cfb' });
 }
 
 /**
@@ -177,7 +188,7 @@ export function decodeText(bytes: Uint8Array): string {
  * The used range computed from the cells themselves: the `<dimension>` an exporter writes can be
  * wrong (A1:XFD1048576 is common), so it is not trusted.
  */
-function sheetRows(sheet: XLSX.WorkSheet | undefined): { rows: CellValue[][]; firstRow: number } {
+function sheetRows(sheet: XLSX.WorkSheet | undefined): { rows: CellValue[][]; firstRow: number; numberFormats?: Map<number, string> } {
   const data = sheet?.['!data'];
   if (data === undefined) return { rows: [], firstRow: 1 };
   let firstRow = -1;
@@ -197,16 +208,21 @@ function sheetRows(sheet: XLSX.WorkSheet | undefined): { rows: CellValue[][]; fi
   }
   if (firstRow < 0) return { rows: [], firstRow: 1 };
   const rows: CellValue[][] = [];
+  const numberFormats = new Map<number, string>();
   for (let r = firstRow; r <= lastRow; r++) {
     const row = data[r];
     const out: CellValue[] = new Array<CellValue>(lastCol + 1).fill(null);
     if (row !== undefined && row !== null) {
       const end = Math.min(row.length - 1, lastCol);
-      for (let c = 0; c <= end; c++) out[c] = cellValue(row[c]);
+      for (let c = 0; c <= end; c++) {
+        out[c] = cellValue(row[c]);
+        const format = row[c]?.z;
+        if (typeof format === 'string' && format !== 'General' && typeof out[c] === 'number') numberFormats.set((r - firstRow) * 16_384 + c, format);
+      }
     }
     rows.push(out);
   }
-  return { rows, firstRow: firstRow + 1 };
+  return { rows, firstRow: firstRow + 1, ...(numberFormats.size ? { numberFormats } : {}) };
 }
 
 function cellValue(cell: XLSX.CellObject | undefined | null): CellValue {

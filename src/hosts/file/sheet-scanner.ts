@@ -33,11 +33,20 @@ export interface ScannedDisplay {
 }
 
 export interface ScannedSheet {
-  /** rows[i][0] is column A of sheet row `firstRow + i`; every row as wide as the used range. */
+  /**
+   * rows[i][0] is column A of sheet row `firstRow + i`; every row as wide as the used range, unless
+   * that would take more than `paddedCellBudget` cells (one stray cell at XFD1048576 makes the used
+   * range 17 billion cells): then each row ends at its last value, and `columnCount` says the width.
+   */
   readonly rows: CellValue[][];
   readonly firstRow: number;
+  /** Columns of the used range (1 + the last column holding a value). */
+  readonly columnCount: number;
   readonly display?: ScannedDisplay;
 }
+
+/** Rows are padded to the used range's width up to this many cells in all (a 200,000 × 100 export is 20 million). */
+export const paddedCellBudget = 50_000_000;
 
 const decoder = new TextDecoder('utf-8');
 /** Bytes as one char each ('latin1' is windows-1252 in the Encoding standard: the same for ASCII). */
@@ -226,17 +235,18 @@ export class SheetScanner {
     this.pending = [];
     this.pendingLength = 0;
     const { byRow, minRow, maxRow, maxCol } = this;
-    if (maxRow < 0) return { rows: [], firstRow: 1, ...(this.display ? { display: { styles: [], merges: this.merges, colWidths: this.colWidths } } : {}) };
+    if (maxRow < 0) return { rows: [], firstRow: 1, columnCount: 0, ...(this.display ? { display: { styles: [], merges: this.merges, colWidths: this.colWidths } } : {}) };
     const rows: CellValue[][] = [];
     const styles: (Uint32Array | undefined)[] = [];
     const width = maxCol + 1;
+    const pad = (maxRow - minRow + 1) * width <= paddedCellBudget;
     for (let number = minRow; number <= maxRow; number++) {
       const out = byRow[number] ?? [];
-      while (out.length < width) out.push(null);
+      if (pad) while (out.length < width) out.push(null);
       rows.push(out);
       if (this.display) styles.push(this.stylesByRow[number]);
     }
-    return { rows, firstRow: minRow, ...(this.display ? { display: { styles, merges: this.merges, colWidths: this.colWidths } } : {}) };
+    return { rows, firstRow: minRow, columnCount: width, ...(this.display ? { display: { styles, merges: this.merges, colWidths: this.colWidths } } : {}) };
   }
 
   /** Keeps the cell just read in the open row. */

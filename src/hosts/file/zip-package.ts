@@ -10,7 +10,7 @@
  * chunk by chunk): it checks the size the directory declares, and is the one place for a CRC check
  * and per-part size limits.
  */
-import { deflateRaw, inflateRaw, inflateRawChunks } from './codec.ts';
+import { crc32, deflateRaw, inflateRaw, inflateRawChunks } from './codec.ts';
 
 export interface StoredEntry {
   readonly name: string;
@@ -90,17 +90,44 @@ export class DamagedPartError extends Error {
 }
 
 /** Checks the inflated bytes of one entry as they come (see the module's header). */
+/**
+ * What every inflated part must pass: no more bytes than the directory declares, no part larger than
+ * a workbook can sensibly hold (refused before anything is inflated, since the inflater allocates the
+ * declared size), and the CRC the zip records for it. A bit flipped in a download can inflate to the
+ * right length of wrong bytes (rows silently lost while every count still adds up): the CRC is what
+ * tells.
+ */
 class PartCheck {
   private seen = 0;
-  constructor(private readonly entry: StoredEntry) {}
+  private crc = 0;
+  constructor(private readonly entry: StoredEntry) {
+    if (entry.size > maxPartBytes) throw new PartTooLargeError(entry.name, entry.size);
+  }
 
   add(chunk: Uint8Array): void {
     this.seen += chunk.length;
     if (this.seen > this.entry.size) throw new DamagedPartError(this.entry.name, `more than the ${this.entry.size} bytes declared`);
+    this.crc = crc32(chunk, this.crc);
   }
 
   end(): void {
     if (this.seen !== this.entry.size) throw new DamagedPartError(this.entry.name, `${this.seen} bytes instead of the ${this.entry.size} declared`);
+    if (this.crc !== this.entry.crc) throw new DamagedPartError(this.entry.name, `CRC ${this.crc.toString(16)} instead of ${this.entry.crc.toString(16)}`);
+  }
+}
+
+/** The largest part a workbook may hold: 1.5 GiB of XML is a sheet of well over a million rows. */
+export const maxPartBytes = 1.5 * 1024 ** 3;
+
+/** A part that declares more bytes than any export holds (a hostile or broken file). */
+export class PartTooLargeError extends Error {
+  readonly part: string;
+  readonly size: number;
+  constructor(part: string, size: number) {
+    super(`The part ${part} declares ${size} bytes, more than ${maxPartBytes}.`);
+    this.name = 'PartTooLargeError';
+    this.part = part;
+    this.size = size;
   }
 }
 
@@ -151,23 +178,6 @@ export async function inflateEntryChunks(entry: StoredEntry, onChunk: (chunk: Ui
     }
   }
   check.end();
-}
-
-let crcTable: Uint32Array | null = null;
-
-/** CRC-32 (IEEE), as zip stores it. */
-export function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let index = 0; index < data.length; index++) crc = crcTable[(crc ^ data[index]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 /** An entry to write: a stored one copied as it is, or new data to deflate. */

@@ -137,6 +137,8 @@ export interface RangeLike extends ClientObjectLike {
   /** Merges the range into one cell (or each row separately when `across`). */
   merge(across?: boolean): void;
   select(): void;
+  /** The used part of this range (values only when asked), or a null object when none of it is used. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeLike;
   load(propertyNames?: LoadSpec): unknown;
 }
 

@@ -43,6 +43,21 @@ const DEFAULT_MAX_CELLS_PER_READ = 1_000_000;
 const DEFAULT_MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 /** The first read of a sheet: enough rows to estimate bytes per row, few enough to be cheap. */
 const SAMPLE_ROWS = 100;
+/** A used range larger than this many cells is narrowed to the columns and rows the table uses. */
+const strayCellBudget = 50_000_000;
+/** Rows read across the whole used width to find the table's columns. */
+const strayProbeRows = 30;
+
+/** A sheet's used range as listed, and, when it was narrowed, what was left out. */
+interface ListedSheet {
+  readonly name: string;
+  readonly hidden: boolean;
+  readonly row: number;
+  readonly col: number;
+  rowCount: number;
+  columnCount: number;
+  clipped?: { readonly usedRange: string; readonly read: string };
+}
 const SAMPLE_CELLS = 20_000;
 /** Later rows may hold longer text than the sample; aim below the budget by this factor. */
 const PAYLOAD_SAFETY = 1.5;
@@ -252,14 +267,20 @@ function widthInPoints(characters: number): number {
   return Math.round(pixels * 0.75 * 100) / 100;
 }
 
-/** Top-left cell of an address like `Sheet1!C5:F9` or `'My sheet'!C5` (0-based). */
+/**
+ * Top-left cell of an address like `Sheet1!C5:F9` or `'My sheet'!C5` (0-based). Excel writes a range
+ * of whole rows as `Sheet1!1:1048576` (every column) and of whole columns as `Sheet1!A:XFD`.
+ */
 function topLeftOf(address: string): { row: number; col: number } {
   const local = address.slice(address.lastIndexOf('!') + 1);
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(local);
-  if (!match) throw new Error(`Excel returned an unexpected range address "${address}".`);
-  let col = 0;
-  for (const ch of match[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, col: col - 1 };
+  const columnOf = (letters: string) => [...letters.toUpperCase()].reduce((col, ch) => col * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
+  const cell = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(local);
+  if (cell) return { row: Number(cell[2]) - 1, col: columnOf(cell[1]) };
+  const rows = /^\$?(\d+):\$?\d+$/.exec(local);
+  if (rows) return { row: Number(rows[1]) - 1, col: 0 };
+  const columns = /^\$?([A-Za-z]{1,3}):\$?[A-Za-z]{1,3}$/.exec(local);
+  if (columns) return { row: 0, col: columnOf(columns[1]) };
+  throw new Error(`Excel returned an unexpected range address "${address}".`);
 }
 
 /** A value read from Excel as the core takes it: '' (an empty cell) becomes null. */
@@ -331,10 +352,38 @@ export function createOfficeHost(run: RunBatch, options: OfficeHostOptions = {})
         return { name: sheet.name, hidden: sheet.visibility !== 'Visible', range };
       });
       await context.sync();
-      return used.map(({ name, hidden, range }) => (range.isNullObject
+      return used.map(({ name, hidden, range }): ListedSheet => (range.isNullObject
         ? { name, hidden, row: 0, col: 0, rowCount: 0, columnCount: 0 }
         : { name, hidden, ...topLeftOf(range.address), rowCount: range.rowCount, columnCount: range.columnCount }));
     });
+    // One stray cell at XFD1048576 makes a used range of 17 billion cells: such a sheet is read over
+    // the columns its first rows use (its header and first data), and down to the last row those
+    // columns use; the rest is said to be left out, never read into memory.
+    const oversize = listing.filter((sheet) => sheet.rowCount * sheet.columnCount > strayCellBudget);
+    if (oversize.length > 0) {
+      await run(async (context) => {
+        const probes = oversize.map((sheet) => {
+          const top = context.workbook.worksheets.getItem(sheet.name).getRangeByIndexes(sheet.row, sheet.col, Math.min(sheet.rowCount, strayProbeRows), sheet.columnCount);
+          top.load('values');
+          return { sheet, top };
+        });
+        await context.sync();
+        const narrowed = probes.map(({ sheet, top }) => {
+          const values = Array.isArray(top.values) ? top.values : [];
+          let width = 0;
+          for (const row of values) if (Array.isArray(row)) for (let col = row.length - 1; col >= width; col--) if (toCellValue(row[col]) !== null) width = col + 1;
+          const inner = context.workbook.worksheets.getItem(sheet.name).getRangeByIndexes(sheet.row, sheet.col, sheet.rowCount, Math.max(1, width)).getUsedRangeOrNullObject(true);
+          inner.load('address,rowCount');
+          return { sheet, inner, width: Math.max(1, width) };
+        });
+        await context.sync();
+        for (const { sheet, inner, width } of narrowed) {
+          const usedRange = `${a1(sheet.row, sheet.col)}:${a1(sheet.row + sheet.rowCount - 1, sheet.col + sheet.columnCount - 1)}`;
+          const rowCount = inner.isNullObject ? 0 : topLeftOf(inner.address).row - sheet.row + inner.rowCount;
+          Object.assign(sheet, { rowCount, columnCount: width, clipped: { usedRange, read: `${a1(sheet.row, sheet.col)}:${a1(sheet.row + Math.max(rowCount, 1) - 1, sheet.col + width - 1)}` } });
+        }
+      });
+    }
     const totalRows = listing.reduce((sum, sheet) => sum + sheet.rowCount, 0);
     let rowsRead = 0;
     const sheets: RawSheet[] = [];
@@ -370,7 +419,7 @@ export function createOfficeHost(run: RunBatch, options: OfficeHostOptions = {})
         rowsRead += count;
         readOptions.onProgress?.({ phase: 'read', fraction: totalRows === 0 ? 1 : rowsRead / totalRows, sheet: sheet.name });
       }
-      sheets.push({ name: sheet.name, rows, firstRow: sheet.rowCount === 0 ? 1 : sheet.row + 1, ...(sheet.hidden ? { hidden: true } : {}), ...(date1904 ? { date1904 } : {}) });
+      sheets.push({ name: sheet.name, rows, firstRow: sheet.rowCount === 0 ? 1 : sheet.row + 1, ...(sheet.hidden ? { hidden: true } : {}), ...(date1904 ? { date1904 } : {}), ...(sheet.clipped ? { clipped: sheet.clipped } : {}) });
     }
     return sheets;
   }

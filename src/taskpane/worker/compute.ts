@@ -12,6 +12,7 @@ import {
   type ComposeBriefOptions,
   type FinaliseOptions,
   inspectWorkbook,
+  parseWallTime,
   InputError,
   type BuildMonthlyReportOptions,
   type BuildWarning,
@@ -63,10 +64,14 @@ export interface ComputeErrorData {
 export interface InspectOptions {
   readonly carryOver?: CarryOver;
   readonly preset?: string;
+  /** The clerk's clock as wall text (`2021-10-11 09:00`): event times after it are slips, never the suggested as-of time. */
+  readonly now?: string;
 }
 
 export function inspectSheets(sheets: readonly RawSheet[], settings?: Settings, options: InspectOptions = {}): WorkbookInspection {
-  return inspectWorkbook(sheets, settings, Infinity, options);
+  const { now, ...rest } = options;
+  const notAfter = now === undefined ? undefined : parseWallTime(now);
+  return inspectWorkbook(sheets, settings, typeof notAfter === 'number' ? notAfter : Infinity, rest);
 }
 
 /** Builds the report of `sheets` and keeps the slim reply. Throws InputError as the core does. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { crc32, inflateEntry, openZip, writeZip } from '../../../src/hosts/file/zip-package.ts';
+import { crc32 } from '../../../src/hosts/file/codec.ts';
+import { inflateEntry, openZip, writeZip } from '../../../src/hosts/file/zip-package.ts';
 import { writeWorkbook } from '../../../src/hosts/file/write-workbook.ts';
 import { overviewGrid, rawExportWorkbook } from './fixtures.ts';
 

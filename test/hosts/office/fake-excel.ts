@@ -288,8 +288,37 @@ export class FakeSheetState {
     return this.merges.map(areaAddress);
   }
 
-  /** The smallest area holding every value (and, unless `valuesOnly`, every format); null when blank. */
-  usedArea(valuesOnly: boolean): Area | null {
+  /** The smallest area holding every value (and, unless `valuesOnly`, every format), inside `within` when given; null when blank. */
+  usedArea(valuesOnly: boolean, within?: Area): Area | null {
+    if (within) {
+      const whole = this.usedArea(valuesOnly);
+      if (whole === null) return null;
+      // Narrow to `within`, then shrink to the cells that hold something there.
+      let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+      const inside = (row: number, col: number) => row >= within.row && row < within.row + within.rowCount && col >= within.col && col < within.col + within.columnCount;
+      const take = (row: number, col: number) => {
+        top = Math.min(top, row);
+        left = Math.min(left, col);
+        bottom = Math.max(bottom, row);
+        right = Math.max(right, col);
+      };
+      const block = this.synthetic;
+      if (block !== null && block.rowCount > 0 && block.columnCount > 0) {
+        const rowFrom = Math.max(block.row, within.row);
+        const rowTo = Math.min(block.row + block.rowCount, within.row + within.rowCount) - 1;
+        const colFrom = Math.max(block.col, within.col);
+        const colTo = Math.min(block.col + block.columnCount, within.col + within.columnCount) - 1;
+        if (rowFrom <= rowTo && colFrom <= colTo) {
+          take(rowFrom, colFrom);
+          take(rowTo, colTo);
+        }
+      }
+      for (const [key, cell] of this.cells) {
+        const [row, col] = [Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS];
+        if ((cell.value !== '' || (!valuesOnly && cell.formatted)) && inside(row, col)) take(row, col);
+      }
+      return bottom < 0 ? null : { row: top, col: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+    }
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
@@ -921,7 +950,8 @@ export class FakeWorksheet extends FakeClientObject implements WorksheetLike {
 type RangeLocator =
   | { readonly kind: 'address'; readonly address: string }
   | { readonly kind: 'indexes' | 'area'; readonly area: Area }
-  | { readonly kind: 'used'; readonly valuesOnly: boolean };
+  | { readonly kind: 'used'; readonly valuesOnly: boolean }
+  | { readonly kind: 'usedWithin'; readonly within: FakeRange; readonly valuesOnly: boolean };
 
 /** Excel's input rules for a value written to a cell, as if typed (office.js `values` behaves so). */
 function typedInput(input: unknown, cellFormat: string): { value: FakeValue; formula: string | null; numberFormat?: string } {
@@ -953,6 +983,10 @@ function typedInput(input: unknown, cellFormat: string): { value: FakeValue; for
 /** `Excel.Range`. */
 export class FakeRange extends FakeClientObject implements RangeLike {
   protected readonly typeName = 'Range';
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.context, this.worksheet, { kind: 'usedWithin', within: this, valuesOnly: valuesOnly === true });
+  }
   protected readonly scalarNames: readonly string[] = ['address', 'rowCount', 'columnCount', 'values', 'numberFormat'];
   readonly format: FakeRangeFormat;
   private located: { sheet: FakeSheetState; area: Area | null } | null = null;
@@ -980,6 +1014,7 @@ export class FakeRange extends FakeClientObject implements RangeLike {
           break;
         }
         case 'used': area = sheet.usedArea(this.locator.valuesOnly); break;
+        case 'usedWithin': area = sheet.usedArea(this.locator.valuesOnly, this.locator.within.area()); break;
       }
       this.located = { sheet, area };
     }
@@ -994,7 +1029,7 @@ export class FakeRange extends FakeClientObject implements RangeLike {
   }
 
   protected override isNullTarget(): boolean {
-    return this.locator.kind === 'used' && this.locate().area === null;
+    return (this.locator.kind === 'used' || this.locator.kind === 'usedWithin') && this.locate().area === null;
   }
 
   protected override child(name: string): FakeClientObject | undefined {
