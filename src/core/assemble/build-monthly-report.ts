@@ -20,6 +20,8 @@ import { loadExports, resolveSettings, type CarryOver } from './load-exports.ts'
 import { CaseCohortTally } from './case-cohort.ts';
 import { OutsidePeriodTally } from './case-warnings.ts';
 import { completeBuild, type BuildResult, type CollectedOrders } from './complete-build.ts';
+import { buildFromHistory, isMadeOfMonths } from './build-from-history.ts';
+import { discoverSheets } from './discover-sheets.ts';
 
 export type { ReconciliationCheck } from './reconcile.ts';
 export type { BuildResult } from './complete-build.ts';
@@ -46,6 +48,9 @@ export interface BuildMonthlyReportOptions {
 export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMonthlyReportOptions): BuildResult {
   const inForce = resolveSettings(sheets, options.settings, { carryOver: options.carryOver, preset: options.preset, madeAt: options.builtAt });
   const settings = inForce.settings;
+  // No export sheet, and a quarter, half or year asked for: its months' figures in the history, added up.
+  const requested = options.period === undefined || options.period === '' ? null : resolvePeriod(options.period, periodRules(settings), 0);
+  if (requested && isMadeOfMonths(requested) && !hasExportSheet(sheets, settings)) return buildFromHistory(sheets, inForce, { period: requested, builtAt: options.builtAt, carryOver: options.carryOver });
   const exports = loadExports(sheets, settings);
   const { records, orders, caseLayouts, orderLayouts, hasDeadlineColumn } = exports;
 
@@ -92,6 +97,11 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
     manualGroups: exports.manualGroups,
     customTallies,
   });
+}
+
+/** Whether the workbook has a visible cases or 12345 export sheet (a hidden one is not read). */
+function hasExportSheet(sheets: readonly RawSheet[], settings: Settings): boolean {
+  return discoverSheets(sheets, settings.columnMappings).layouts.some((layout) => layout.kind === 'cases' || layout.kind === 'hotline');
 }
 
 /** The orders of the period, and the others tallied for their warning. */

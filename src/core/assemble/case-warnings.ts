@@ -7,7 +7,7 @@ import type { CaseRecord } from '../model/case-record.ts';
 import type { SheetGrid } from '../model/grid.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
-import { compareText, unknownUnitRowLimit, type CaseStatistics } from '../stats/case-statistics.ts';
+import { unknownUnitRowLimit, type CaseStatistics } from '../stats/case-statistics.ts';
 import { formatRate } from '../report/rate-display.ts';
 import { isInPeriod, periodContaining, periodLabel, periodWords, type Period, type PeriodRules } from '../time/period.ts';
 import { periodRules } from './choose-period.ts';
@@ -22,6 +22,8 @@ export class OutsidePeriodTally {
   readonly byLabel = new Map<string, number>();
   count = 0;
   private readonly labelOfDay = new Map<number, string>();
+  /** The earliest report time seen in each other period (to list them in time order). */
+  private readonly startOf = new Map<string, number>();
   private readonly rules: PeriodRules;
 
   constructor(
@@ -44,6 +46,17 @@ export class OutsidePeriodTally {
       this.labelOfDay.set(day, label);
     }
     this.byLabel.set(label, (this.byLabel.get(label) ?? 0) + 1);
+    if (!this.startOf.has(label) || reportedAt < (this.startOf.get(label) as number)) this.startOf.set(label, reportedAt);
+  }
+
+  /**
+   * The other periods and their counts in time order, as a sentence lists them: every one when they
+   * are few, else the first and last few and how many in all (a year of weekly exports is 50 weeks).
+   */
+  describe(): string {
+    const parts = [...this.byLabel].sort(([left], [right]) => (this.startOf.get(left) as number) - (this.startOf.get(right) as number)).map(([name, count]) => `${name} ${count} 件`);
+    if (parts.length <= 8) return parts.join('，');
+    return `${parts.slice(0, 3).join('，')}，……，${parts.slice(-3).join('，')}，共 ${parts.length} 个${periodWords(this.period).others}`;
   }
 }
 
@@ -57,13 +70,13 @@ export function outsidePeriodOf(records: readonly CaseRecord[], period: Period, 
 export function caseWarnings(outside: OutsidePeriodTally, stats: CaseStatistics, period: Period, settings: Settings, hasDeadlineColumn: boolean, reportSheets: readonly SheetGrid[]): BuildWarning[] {
   const warnings: BuildWarning[] = [];
   if (outside.count) {
-    const parts = [...outside.byLabel].sort(([left], [right]) => compareText(left, right)).map(([name, count]) => `${name} ${count} 件`);
+    const parts = outside.describe();
     for (const [sheet, rows] of outside.rowsBySheet) {
       warnings.push({
         kind: 'outsidePeriod',
         sheet,
         rows,
-        message: `${rows.length} 件案件的上报时间不在${periodLabel(period)}（${parts.join('，')}），不计入本期。`,
+        message: `${rows.length} 件案件的上报时间不在${periodLabel(period)}（${parts}），不计入本期。`,
         action: `无需处理；要统计其他${periodWords(period).others}，请选择对应的统计期。`,
       });
     }

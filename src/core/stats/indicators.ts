@@ -10,8 +10,8 @@
  * period recorded in the history, and the clerk's own rates (【自定义指标】: 名称, 分子, 分母) and
  * targets (【目标】, such as 任务数) are indicators like the others.
  */
-import { ratio, type CaseCounts } from './case-counts.ts';
-import type { OrderCounts } from './order-counts.ts';
+import { emptyCaseCounts, ratio, type CaseCounts } from './case-counts.ts';
+import { emptyOrderCounts, type OrderCounts } from './order-counts.ts';
 import type { Settings } from '../settings/settings.ts';
 
 /** Which records an indicator counts: cases of the 数字城管 system, or 12345 orders. */
@@ -296,6 +296,20 @@ export function caseBaseFigures(counts: CaseCounts, hasDeadlineColumn: boolean, 
   const figures = new Map(caseBaseCounts.map(([name, field, needs]) => [name, needs && !hasDeadlineColumn ? null : counts[field]]));
   if (county) figures.set('受理数', counts.dispatched);
   return figures;
+}
+
+/** A case row's counts from its base figures by name (as the history records them); an empty or missing figure is 0. */
+export function caseCountsFromFigures(figures: ReadonlyMap<string, number | null>): CaseCounts {
+  const counts = emptyCaseCounts();
+  for (const [name, field] of caseBaseCounts) counts[field] = figures.get(name) ?? 0;
+  return counts;
+}
+
+/** A 12345 row's counts from its base figures by name; an empty or missing figure is 0. */
+export function orderCountsFromFigures(figures: ReadonlyMap<string, number | null>): OrderCounts {
+  const counts = emptyOrderCounts();
+  for (const [name, field] of orderBaseCounts) counts[field] = figures.get(name) ?? 0;
+  return counts;
 }
 
 /** What the 12345 exports can tell: overdue orders (a deadline or an overdue column) and returns (a count column or a returns sheet). */
