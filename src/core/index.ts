@@ -41,6 +41,7 @@ export { parseWallTime, sheetTimeReader, date1904Offset, formatWallTime, wallTim
 export { generatedSheetNames, discoverSheets, type SheetDiscovery } from './assemble/discover-sheets.ts';
 export { buildMonthlyReport, type BuildMonthlyReportOptions, type BuildResult, type ReconciliationCheck } from './assemble/build-monthly-report.ts';
 export { PeriodStream, type PeriodStreamOptions, type StreamSheet } from './assemble/period-stream.ts';
+export { paneRowLimit, tooLargeForPane, type SheetSize } from './assemble/pane-limits.ts';
 export { resolveSettings, type SettingsInForce } from './assemble/load-exports.ts';
 export { periodForms, periodRules, parsePeriodOption } from './assemble/choose-period.ts';
 export { inspectWorkbook, fieldsOfKind, type SheetSummary, type WorkbookInspection } from './assemble/inspect-workbook.ts';

@@ -192,7 +192,7 @@ const zhCN: Strings = {
 
   periodTitle: '2. 统计期',
   periodLabel: '统计期',
-  periodHint: '写成 2021-09 这样的年月；默认为数据中最近的完整月份。',
+  periodHint: '月：2021-09；周：2021-W37；季度：2021-Q3；半年：2021-H1；全年：2021。默认为数据中最近的完整月份。没有导出表时，季度、半年和全年可由历史指标中逐月生成的数值汇总。',
   asOfLabel: '统计时点',
   asOfFromSettings: '取自“月报设置”，可以修改。',
   asOfFromData: '默认为导出数据中最晚的事件时间，可以修改。',
@@ -202,7 +202,7 @@ const zhCN: Strings = {
   build: '生成月报表',
   phases: { read: '读取', compute: '统计', write: '写入' },
   progress: (phase) => `正在${phase}…`,
-  buildDone: (period) => `已生成${period}的月报表。`,
+  buildDone: (period) => `已生成${period}的报表。`,
 
   resultTitle: '4. 结果',
   writtenSheets: '已写入的工作表',
@@ -334,7 +334,7 @@ const enUS: Strings = {
 
   periodTitle: '2. Period',
   periodLabel: 'Period',
-  periodHint: 'Year and month like 2021-09; defaults to the latest complete month in the data.',
+  periodHint: 'Month 2021-09, week 2021-W37, quarter 2021-Q3, half-year 2021-H1, year 2021; defaults to the latest complete month in the data. Without export sheets, a quarter, half or year can be added up from the months in 历史指标.',
   asOfLabel: 'As of',
   asOfFromSettings: 'From the settings sheet; you can change it.',
   asOfFromData: 'Defaults to the latest event time in the export; you can change it.',

@@ -16,7 +16,7 @@
  *   are used only when `apiSupport` says so, and are skipped otherwise.
  * The look of each cell role is the file host's (`lookOf`), so both hosts write the same report.
  */
-import type { CellValue, GridCell, RawSheet, SheetGrid } from '../../core/index.ts';
+import { tooLargeForPane, type CellValue, type GridCell, type RawSheet, type SheetGrid } from '../../core/index.ts';
 import { checkChart } from '../file/chart-xml.ts';
 import { checkMerges, columnName } from '../file/sheet-xml.ts';
 import { lookOf, REPORT_FONT } from '../file/styles.ts';
@@ -384,6 +384,9 @@ export function createOfficeHost(run: RunBatch, options: OfficeHostOptions = {})
         }
       });
     }
+    // A period larger than the pane can hold (a large city's year) is said before a row is read.
+    const tooLarge = tooLargeForPane(listing.map((sheet) => ({ name: sheet.name, rows: sheet.rowCount, hidden: sheet.hidden })));
+    if (tooLarge) throw tooLarge;
     const totalRows = listing.reduce((sum, sheet) => sum + sheet.rowCount, 0);
     let rowsRead = 0;
     const sheets: RawSheet[] = [];

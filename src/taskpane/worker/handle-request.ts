@@ -6,7 +6,7 @@
  */
 import { readCarryOver } from '../../hosts/file/carry-over.ts';
 import { MemoryWorkbook } from '../../hosts/file/memory-workbook.ts';
-import type { RawSheet } from '../../core/index.ts';
+import { tooLargeForPane, type RawSheet } from '../../core/index.ts';
 import { briefReply, buildReply, errorToData, finaliseReply, inspectSheets } from './compute.ts';
 import type { SheetsInput, WorkerRequest, WorkerResponse } from './protocol.ts';
 
@@ -47,6 +47,8 @@ export function createRequestHandler(): RequestHandler {
         return plain({ id, ok: true, type: 'finalise', reply: finaliseReply(sheetsOf(request.sheets), request.options) });
       case 'open': {
         const workbook = await MemoryWorkbook.open(request.bytes, request.fileName);
+        const tooLarge = tooLargeForPane(workbook.sheets().map((sheet) => ({ name: sheet.name, rows: sheet.rows.length, hidden: sheet.hidden })));
+        if (tooLarge) throw tooLarge;
         const number = nextWorkbook++;
         workbooks.set(number, workbook);
         return plain({ id, ok: true, type: 'open', workbook: number, sheets: workbook.infos() });
