@@ -207,6 +207,17 @@ describe('a quarter built from the history alone', () => {
     );
     assert.ok(printedSheet(quarter, '案件概况').some((row) => /由"历史指标"中7月、8月、9月各月记录的件数相加生成/.test(row[0] ?? "")));
     assert.ok(quarter.summary.some((line) => line.includes('2021年第三季度数字城管案件')));
+    // Its tables agree with each other and with their 总计 rows, as a build from rows checks them.
+    assert.ok(quarter.reconciliation.length >= 5);
+    assert.ok(quarter.reconciliation.every((check) => check.ok), JSON.stringify(quarter.reconciliation));
+  });
+
+  it('says so in the reconciliation when a month’s figures were changed by hand so that they no longer add up', () => {
+    const edited = historyOnly.map((sheet) =>
+      sheet.name === historySheetName ? { ...sheet, rows: sheet.rows.map((row) => (row[0] === '2021-08' && row[1] === '案件概况' && row[2] === '巡查上报' && row[3] === '上报数' ? [...row.slice(0, 4), Number(row[4]) + 5, ...row.slice(5)] : row)) } : sheet,
+    );
+    const check = buildMonthlyReport(edited, { period: '2021-Q3', builtAt }).reconciliation.find((item) => item.name === '案件概况：各来源之和 = 总计');
+    assert.equal(check?.ok, false);
   });
 
   it('names the months the history lacks, and builds nothing', () => {

@@ -31,7 +31,7 @@ import { buildReportTables, createTableContext } from './report-tables.ts';
 import { caseWarnings, type OutsidePeriodTally } from './case-warnings.ts';
 import { orderWarnings } from './order-warnings.ts';
 import { caseColumnWarnings, orderColumnWarnings } from './column-warnings.ts';
-import { reconcileCases, reconcileHotline, type ReconciliationCheck } from './reconcile.ts';
+import { reconcileCases, reconcileHotline, reconcileSums, type ReconciliationCheck } from './reconcile.ts';
 import { checkEditedSheets } from './edited-sheets.ts';
 import { summaryLines } from './summary.ts';
 
@@ -206,6 +206,7 @@ export function completeBuild(input: CompleteBuildInput): BuildResult {
   const reconciliation = [
     ...(input.cases ? reconcileCases(statistics, { seen: input.cases.seen, outside: input.cases.outside.count }, period, input.caseAccounting) : []),
     ...(hotline && orders ? reconcileHotline(hotline, { seen: orders.seen, outside: orders.outside.count }, period, input.orderAccounting) : []),
+    ...(historyBuilt ? reconcileSums(historyBuilt.statistics, historyBuilt.hotline, period) : []),
     ...tables.checks,
   ];
   const summary = summaryLines({ periodLabel: label, statistics: hasCases ? statistics : null, hotline, asOfText, asOfWhy: asOfSourceWords(asOfSource), reconciliation, fromHistory: historyBuilt !== undefined });

@@ -75,3 +75,16 @@ export function reconcileHotline(hotline: HotlineStatistics, orders: CasesSeen, 
     ...accounting.map((sheet) => accountingCheck(sheet, '工单')),
   ];
 }
+
+/**
+ * A period built from the history (its months' figures added up): its tables checked against each
+ * other and their 总计 rows, as a build from rows checks them (each month's rows were accounted for
+ * when it was built; there are no rows here to account for).
+ */
+export function reconcileSums(stats: CaseStatistics | null, hotline: HotlineStatistics | null, period: Period): ReconciliationCheck[] {
+  const others = `其他${periodWords(period).others}`;
+  return [
+    ...(stats ? reconcileCases(stats, { seen: stats.cohortSize, outside: 0 }, period, []) : []),
+    ...(hotline ? reconcileHotline(hotline, { seen: hotline.received, outside: 0 }, period, []) : []),
+  ].filter((check) => !check.name.includes(others));
+}
