@@ -7,7 +7,7 @@
  * The output is a new workbook with the report, 月报设置 and 历史指标, without copies of the raw rows.
  */
 import { basename, extname } from 'node:path';
-import { PeriodStream, resolveSettings, settingsSheetName, isHistorySheetName, type CarryOver } from '../core/index.ts';
+import { PeriodStream, resolveSettings, settingsSheetName, isHistorySheetName, type BuildResult, type CarryOver } from '../core/index.ts';
 import { readCarryOver } from '../hosts/file/carry-over.ts';
 import { readSheetNames } from '../hosts/file/read-workbook.ts';
 import { writeWorkbook } from '../hosts/file/write-workbook.ts';
@@ -37,8 +37,22 @@ function carryOverOfInputs(files: readonly InputFile[]): { carry: CarryOver; fil
   return null;
 }
 
-export function runSeveralBuild(command: SeveralBuildCommand, write: (line: string) => void): void {
-  if (extname(command.out).toLowerCase() !== '.xlsx') throw new UsageError(`输出文件应以 .xlsx 结尾：${command.out}`);
+/** What a build of several inputs gave, before anything is written. */
+export interface SeveralBuild {
+  readonly result: BuildResult;
+  readonly files: readonly InputFile[];
+  /** Rows read (of the last pass). */
+  readonly rows: number;
+  /** Whether the inputs were read twice (an id repeated). */
+  readonly twice: boolean;
+  /** Where the settings and history came from. */
+  readonly fromReport?: CarryOver;
+  readonly inInputs: { readonly carry: CarryOver; readonly file: InputFile } | null;
+  readonly readMs: number;
+}
+
+/** Reads the inputs through a PeriodStream and builds the period (nothing is written). */
+export function buildFromInputs(command: SeveralBuildCommand): SeveralBuild {
   const files = listInputFiles(command.inputs);
   if (!command.period) {
     throw new UsageError(
@@ -75,6 +89,12 @@ export function runSeveralBuild(command: SeveralBuildCommand, write: (line: stri
     handOverAll();
   }
   const result = stream.finish();
+  return { result, files, rows, twice, fromReport, inInputs, readMs: performance.now() - started };
+}
+
+export function runSeveralBuild(command: SeveralBuildCommand, write: (line: string) => void): void {
+  if (extname(command.out).toLowerCase() !== '.xlsx') throw new UsageError(`输出文件应以 .xlsx 结尾：${command.out}`);
+  const { result, files, rows, twice, fromReport, inInputs, readMs } = buildFromInputs(command);
   const built = performance.now();
   const output = writeWorkbook(null, result.sheetsToWrite);
   writeOutputs(command, output, result);
@@ -83,11 +103,12 @@ export function runSeveralBuild(command: SeveralBuildCommand, write: (line: stri
   const folders = command.inputs.filter(isFolder);
   write(`读取了 ${files.length} 个输入文件${folders.length ? `（文件夹 ${folders.join('、')}）` : ''}，共 ${rows.toLocaleString('en-US')} 行：${files.map((file) => basename(file.path)).join('、')}。`);
   if (twice) write('有编号在多处出现（同一案件或工单在不同行、不同文件中），所以把全部输入又读了一遍：每个编号只按它最后出现的一行统计。');
-  if (inInputs?.carry.settings) write(`设置取自输入文件 ${inInputs.file.path} 的"${settingsSheetName}"表${historyFrom?.history ? `，历史指标取自 ${historyFrom === fromReport ? command.from ?? '' : inInputs.file.path}` : ''}。`);
-  else if (fromReport?.settings) write(`设置和历史指标取自上月月报 ${command.from ?? ''}。`);
-  else if (historyFrom?.history) write(`历史指标取自 ${historyFrom === fromReport ? command.from ?? '' : inInputs?.file.path ?? ''}；设置${command.preset ? '按预设' : '从第一个输入识别'}。`);
+  const historyFrom = inInputs?.carry.history ? inInputs.file.path : fromReport?.history ? command.from ?? '' : null;
+  if (inInputs?.carry.settings) write(`设置取自输入文件 ${inInputs.file.path} 的"${settingsSheetName}"表${historyFrom ? `，历史指标取自 ${historyFrom}` : ''}。`);
+  else if (fromReport?.settings) write(`设置${historyFrom ? '和历史指标' : ''}取自上月月报 ${command.from ?? ''}。`);
+  else if (historyFrom) write(`历史指标取自 ${historyFrom}；设置${command.preset ? '按预设' : '从第一个输入识别'}。`);
   printResult(command, result, write);
   write('输出工作簿只含本期的月报表、月报设置和历史指标，不含输入的原始行（原始数据仍在各输入文件中）。');
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
-  write(`用时：读取并统计 ${seconds(built - started)} 秒（${twice ? '两遍' : '一遍'}），写出 ${seconds(written - built)} 秒；从启动到写完共 ${seconds(performance.now())} 秒。`);
+  write(`用时：读取并统计 ${seconds(readMs)} 秒（${twice ? '两遍' : '一遍'}），写出 ${seconds(written - built)} 秒；从启动到写完共 ${seconds(performance.now())} 秒。`);
 }
