@@ -4,7 +4,8 @@
  * from disk in chunks and split into rows as it comes (never held whole); a workbook (.xlsx, .xls) is
  * read by the usual reader, one file at a time, and handed over in batches, then dropped.
  */
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { basename, extname, join } from 'node:path';
 import type { CellValue, PeriodStream, RawSheet, StreamSheet } from '../core/index.ts';
 import { CsvRows } from '../hosts/file/csv-rows.ts';
@@ -65,10 +66,10 @@ export function listInputFiles(inputs: readonly string[]): InputFile[] {
 }
 
 /** Rows handed over per batch (the first batch, with the header, at least 250). */
-const batchRows = 5000;
+const batchRows = 500;
 const headRows = 250;
 /** Bytes read from a CSV file at a time. */
-const chunkBytes = 1 << 20;
+const chunkBytes = 32 * 1024;
 
 /** Hands one sheet's rows to the stream as they come: the head once it has 250 rows, then batches. */
 class SheetFeeder {
@@ -123,20 +124,28 @@ class SheetFeeder {
 function csvEncoding(fd: number, first: Uint8Array, path: string): { encoding: string; skip: number } {
   const bom = byteOrderMark(first);
   if (bom) return { encoding: bom.encoding, skip: bom.length };
-  const strict = new TextDecoder('utf-8', { fatal: true });
-  const buffer = new Uint8Array(chunkBytes);
-  try {
-    for (let position = 0; ; ) {
-      const read = readChunk(fd, buffer, position, path);
-      if (read === 0) break;
-      strict.decode(buffer.subarray(0, read), { stream: true });
-      position += read;
+  // Checked chunk by chunk without decoding (no strings made); a character cut by a chunk's end is
+  // checked with the next chunk.
+  const buffer = new Uint8Array(chunkBytes + 4);
+  let carried = 0;
+  for (let position = 0; ; ) {
+    const read = readChunk(fd, buffer.subarray(carried, carried + chunkBytes), position, path);
+    const end = carried + read;
+    if (read === 0) return { encoding: carried === 0 ? 'utf-8' : 'gb18030', skip: 0 };
+    position += read;
+    let cut = end;
+    // Back to the start of the last character (at most 3 continuation bytes), unless it is complete.
+    for (let back = 1; back <= 3 && end - back >= 0; back++) {
+      const byte = buffer[end - back];
+      if ((byte & 0xc0) !== 0x80) {
+        const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+        if (length > back) cut = end - back;
+        break;
+      }
     }
-    strict.decode();
-    return { encoding: 'utf-8', skip: 0 };
-  } catch (error) {
-    if (error instanceof FileProblem) throw error;
-    return { encoding: 'gb18030', skip: 0 };
+    if (!isUtf8(buffer.subarray(0, cut))) return { encoding: 'gb18030', skip: 0 };
+    buffer.copyWithin(0, cut, end);
+    carried = end - cut;
   }
 }
 
@@ -180,6 +189,8 @@ export function streamSheetName(file: InputFile, sheet: string | null): string {
   return sheet === null ? file.label : `${file.label}/${sheet}`;
 }
 
+const encodingsSeen = new Map<string, { encoding: string; skip: number }>();
+
 /** Reads a CSV file in chunks, each row to `onRow`; `stop` is asked between chunks. Throws InputError (with the file and row) or FileProblem. */
 export function readCsvRows(file: InputFile, onRow: (fields: CellValue[], row: number) => void, stop: () => boolean = () => false): void {
   const fd = openFile(file.path);
@@ -188,7 +199,11 @@ export function readCsvRows(file: InputFile, onRow: (fields: CellValue[], row: n
     const firstRead = readChunk(fd, buffer, 0, file.path);
     const first = buffer.slice(0, firstRead);
     checkReadable(first, basename(file.path));
-    const { encoding, skip } = csvEncoding(fd, first, file.path);
+    // A second pass over the inputs finds the file as the first left it: its encoding is not checked again.
+    const stat = fstatSync(fd);
+    const known = `${file.path}\u0000${stat.size}\u0000${stat.mtimeMs}`;
+    const { encoding, skip } = encodingsSeen.get(known) ?? csvEncoding(fd, first, file.path);
+    encodingsSeen.set(known, { encoding, skip });
     const decoder = new TextDecoder(encoding);
     const rows = new CsvRows(basename(file.path), onRow);
     for (let position = skip; ; ) {

@@ -208,7 +208,16 @@ function fieldValue(text: string, start: number, end: number): CellValue {
   if (end - start >= 1 && text.charCodeAt(start) === 0x22 && text.charCodeAt(end - 1) === 0x22) {
     const inner = end - start >= 2 ? text.slice(start + 1, end - 1) : '';
     const value = inner.includes('"') ? inner.replace(/""/g, '"') : inner;
-    return value === '' ? null : value;
+    return value === '' ? null : own(value);
   }
-  return end > start ? text.slice(start, end) : null;
+  return end > start ? own(text.slice(start, end)) : null;
+}
+
+/**
+ * The value as a string of its own. V8 makes a slice of 13 characters or more a view into the text
+ * it was cut from: a case id kept in the ledger would keep the whole chunk of text around it alive,
+ * and with it every chunk of every file. Joined to a character and cut again, it is copied.
+ */
+function own(value: string): string {
+  return value.length < 13 ? value : (value + ' ').slice(0, -1);
 }
