@@ -12,6 +12,7 @@ import * as codepages from '@e965/xlsx/dist/cpexcel.full.mjs';
 import type { CP$Utils } from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { buildMonthlyReport, type BuildResult, type RawSheet } from '../../src/core/index.ts';
 import { buildFromInputs } from '../../src/cli/build-several.ts';
+import { listInputFiles } from '../../src/cli/input-files.ts';
 import { main } from '../../src/cli/main.ts';
 import { rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
 import { readWorkbook } from '../../src/hosts/file/read-workbook.ts';
@@ -149,6 +150,25 @@ describe('case-brief build with several inputs', () => {
     assert.equal(notCsv.status, 2);
     assert.match(notCsv.err, /"2月\.csv"不是 Excel 工作簿或 CSV 文件/);
     assert.doesNotMatch(notCsv.err, /\n\s+at /);
+  });
+
+  it('carries the settings and history of a previous report (--from) into a quarter built from three files', () => {
+    const first = join(dir, '一季度.xlsx');
+    assert.equal(run(['build', ...files.slice(0, 3), '--period', '2021-Q1', '--as-of', '2021-04-08 17:30', '--out', first, '--built-at', '2021-04-10 09:00', '--preset', 'dazhou']).status, 0);
+    const second = join(dir, '二季度.xlsx');
+    const { status, out: printed, err } = run(['build', ...files.slice(3, 6), '--period', '2021-Q2', '--as-of', '2021-07-08 17:30', '--out', second, '--from', first, '--built-at', '2021-07-10 09:00']);
+    assert.equal(status, 0, err);
+    assert.match(printed, /设置和历史指标取自上月月报 .*一季度\.xlsx/);
+    const history = readWorkbook(new Uint8Array(readFileSync(second)), '二季度.xlsx').find((sheet) => sheet.name === '历史指标');
+    const keys = new Set(history?.rows.map((row) => row[0]));
+    assert.ok(keys.has('2021-Q1') && keys.has('2021-Q2'), [...keys].join());
+  });
+
+  it('names files that share a name by their name with extension, or by their path', () => {
+    const [a, b] = [join(dir, 'a'), join(dir, 'b')];
+    for (const folder of [a, b]) mkdirSync(folder);
+    const labels = listInputFiles([join(a, '1月.csv'), join(b, '1月.csv'), join(a, '1月.xlsx'), join(a, '2月.csv')]).map((file) => file.label);
+    assert.deepEqual(labels, [join(a, '1月.csv'), join(b, '1月.csv'), '1月.xlsx', '2月']);
   });
 
   it('asks for --period when given several inputs (exit 2)', () => {
