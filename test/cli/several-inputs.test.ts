@@ -8,42 +8,22 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as codepages from '@e965/xlsx/dist/cpexcel.full.mjs';
-import type { CP$Utils } from '@e965/xlsx/dist/cpexcel.full.mjs';
-import { buildMonthlyReport, type BuildResult, type RawSheet } from '../../src/core/index.ts';
+import { buildMonthlyReport, type RawSheet } from '../../src/core/index.ts';
 import { buildFromInputs } from '../../src/cli/build-several.ts';
 import { listInputFiles } from '../../src/cli/input-files.ts';
-import { main } from '../../src/cli/main.ts';
 import { rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
 import { readWorkbook } from '../../src/hosts/file/read-workbook.ts';
 import { writeWorkbook } from '../../src/hosts/file/write-workbook.ts';
+import { codepageUtils, runCli } from '../helpers/cli-run.ts';
+import { assertSameReport } from '../helpers/same-report.ts';
 import { countDayCases, csvOf, dailyCases, dailyOrders, dayOrderSheet, daySheet, type DayCase } from '../helpers/period-exports.ts';
 
-const { utils: codepageUtils } = codepages as unknown as { utils: CP$Utils };
-
-function run(args: string[]): { status: number; out: string; err: string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = main(args, (line) => out.push(line), (line) => err.push(line)) as number;
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 const builtAt = '2022-01-10 09:00';
 const asOf = '2022-01-08 17:30';
 const asOfMs = Date.parse('2022-01-08T17:30:00Z');
 const monthOf = (item: DayCase) => Number(item.reportedAt.slice(5, 7));
-
-function assertSameReport(streamed: BuildResult, inMemory: BuildResult): void {
-  assert.deepEqual(
-    streamed.reportSheets.map((grid) => grid.name),
-    inMemory.reportSheets.map((grid) => grid.name),
-  );
-  for (const [index, grid] of streamed.reportSheets.entries()) assert.deepEqual(grid.cells, inMemory.reportSheets[index].cells, grid.name);
-  assert.deepEqual(streamed.warnings, inMemory.warnings);
-  assert.deepEqual(streamed.reconciliation, inMemory.reconciliation);
-  assert.deepEqual(streamed.accounting, inMemory.accounting);
-  assert.deepEqual(streamed.history, inMemory.history);
-}
 
 describe('case-brief build with several inputs', () => {
   const dir = mkdtempSync(join(tmpdir(), 'case-brief-several-'));
