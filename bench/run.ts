@@ -11,7 +11,9 @@
  *  - a first build that learns its settings from the data against one with settings given;
  *  - the browser mode in Chromium: open, build, and the longest task of the page's thread;
  *  - the Office host against the typed fake of Excel: syncs and the largest request and response;
- *  - hostile inputs (issue 10), each a whole command-line build.
+ *  - hostile inputs (issue 10), each a whole command-line build;
+ *  - a big city's year from twelve monthly CSV files (2.4 million rows) through the command line,
+ *    next to the same year's twelve monthly builds added up (issue 12).
  * Times are the best of BENCH_RUNS runs (default 3; the peer runs once). The machine's load average
  * is printed first and last: other work on the machine slows every figure.
  */
@@ -132,4 +134,10 @@ for (const [which, what, goal] of hostile) {
   const figure = measure('measure-hostile.ts', which);
   console.log(`hostile input, whole CLI build: ${what}: ${s(figure.seconds)} s, peak RSS ${s(figure.peakRssMb, 0)} MB, exit ${figure.status}  [goal ${goal}]`);
 }
+const year = measure('measure-year-csv.ts');
+console.log(
+  `a big city's year from 12 monthly CSV files (${year.rows} rows, ${s(year.megabytes, 0)} MB; 5% of each month's rows are open cases of the month before exported again), case-brief build <12 files> --period 2021: ${s(year.yearSeconds)} s, peak RSS ${s(year.yearPeakRssMb, 0)} MB [goal < 60 s, < 2048 MB] ${verdict((year.yearSeconds as number) < 60 && (year.yearPeakRssMb as number) < 2048)}; the same year's 12 monthly builds (--period 2021-MM, each from its file) added up: ${s(year.monthsSeconds)} s, peak RSS ${s(year.monthsPeakRssMb, 0)} MB`,
+);
+console.log(`  its summary: ${String(year.yearSummary)}`);
+console.log(`  ${String(year.yearRead)}; ${String(year.yearTiming)}`);
 console.log(`load average at the end: ${load()}`);

@@ -11,6 +11,8 @@ import { InputError } from '../core/index.ts';
 import { EditedSheetsError } from '../hosts/file/build-file.ts';
 import { runBuild, UsageError } from './build-command.ts';
 import { runBrief } from './brief-command.ts';
+import { runSeveralBuild } from './build-several.ts';
+import { isFolder } from './input-files.ts';
 import { FileProblem } from './safe-files.ts';
 import { reportInternalError } from './internal-error.ts';
 
@@ -18,6 +20,7 @@ const usage = `城管月报助手 命令行 (case-brief)
 
 用法 Usage:
   case-brief build <输入.xlsx|.xls|.csv> --out <输出.xlsx> [选项]
+  case-brief build <1月.csv> <2月.csv> … | <文件夹> --period <2021> --out <年报.xlsx> [选项]
   case-brief brief <月报.xlsx> --period <2021-09> --out <简报.docx> [--final]
   case-brief demo [--out-dir out]
   case-brief --help
@@ -38,6 +41,13 @@ build  读取导出表，生成统计期的月报表，写出一个新工作簿�
                          Last month's report workbook: its settings (when this one has none) and its history.
   --preset <名称>         本工作簿没有"月报设置"时使用该预设（如 dazhou，参考简报的达州），不从数据识别。
                          For a workbook without settings: use this preset instead of learning from the data.
+
+多个输入（季报、年报）：给出多个文件，或一个文件夹（读取其中所有 .xlsx/.xlsm/.xls/.csv，按文件名自然顺序）。
+       此时必须用 --period 指定统计期（2021、2021-Q3、2021-H1、2021-09、2021-W37）；各文件逐个分批读入统计，
+       不把所有行同时放在内存中；输出是一个新工作簿，只含月报表、月报设置和历史指标，不含原始行。
+       没有"月报设置"（输入中或 --from）时从第一个输入识别设置。同名的表以"文件名/表名"区分。
+       Several inputs or a folder: --period is required; the inputs are streamed in bounded memory; the output
+       holds the report, settings and history only (no copies of the raw rows).
 
 第一次生成（工作簿中没有"月报设置"）时，单位（两级、市局/县市区）、问题来源、大类、12345 承办单位从导出数据中识别，
 打印识别结果并写进"月报设置"表（标有"从数据识别"）；单位与某个预设一致时使用该预设。
@@ -103,9 +113,12 @@ export function main(argv: readonly string[], write: (line: string) => void = (l
     }
     const builtAt = values['built-at'] ?? chinaNow();
     if (command === 'build') {
-      if (rest.length !== 1) throw new UsageError('请给出一个输入文件：case-brief build <输入.xlsx> --out <输出.xlsx>');
+      if (rest.length === 0) throw new UsageError('请给出输入文件（或文件夹）：case-brief build <输入.xlsx> --out <输出.xlsx>');
       if (!values.out) throw new UsageError('请用 --out 指定输出文件。');
-      runBuild({ input: rest[0], out: values.out, period: values.period, asOf: values['as-of'], json: values.json, force: values.force ?? false, builtAt, quiet: values.quiet ?? false, from: values.from, preset: values.preset }, write);
+      const options = { out: values.out, period: values.period, asOf: values['as-of'], json: values.json, force: values.force ?? false, builtAt, quiet: values.quiet ?? false, from: values.from, preset: values.preset };
+      // One file: a copy of it with the report added. Several files, or a folder: streamed, the report alone.
+      if (rest.length === 1 && !isFolder(rest[0])) runBuild({ input: rest[0], ...options }, write);
+      else runSeveralBuild({ inputs: rest, ...options }, write);
       return 0;
     }
     if (command === 'brief') {

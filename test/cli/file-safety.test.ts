@@ -77,8 +77,12 @@ describe('case-brief: files are never lost', () => {
     refused(['build', input, '--out', '/proc/no-such-folder/月报.xlsx'], /写入|权限|不存在/);
   });
 
-  it('says so when the input or the output is a folder', () => {
-    refused(['build', dir, '--out', join(dir, 'c.xlsx')], /是一个文件夹/);
+  it('reads an input folder as several inputs (which need --period), says when it holds no export, and refuses an output folder', () => {
+    // A folder of exports is several inputs (issue 12): the period must be given.
+    refused(['build', dir, '--out', join(dir, 'c.xlsx')], /读取多个输入（\d+ 个文件）时，请用 --period 指定统计期/);
+    const empty = join(dir, '空文件夹');
+    mkdirSync(empty);
+    refused(['build', empty, '--period', '2021', '--out', join(dir, 'c.xlsx')], /文件夹 .*空文件夹 中没有 \.xlsx、\.xlsm、\.xls 或 \.csv 文件/);
     const folder = join(dir, 'folder.xlsx');
     mkdirSync(folder);
     refused(['build', input, '--out', folder], /是一个文件夹/);

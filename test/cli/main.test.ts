@@ -7,21 +7,12 @@ import { rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
 import { readWorkbook } from '../../src/hosts/file/read-workbook.ts';
 import { writeWorkbook } from '../../src/hosts/file/write-workbook.ts';
 import { docxText } from '../../src/hosts/file/brief-docx.ts';
-import * as codepages from '@e965/xlsx/dist/cpexcel.full.mjs';
-import type { CP$Utils } from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { caseHeaders, caseSheet, closedCase } from '../helpers/case-sheet.ts';
 import { egovaExport } from '../helpers/export-families.ts';
+import { codepageUtils, runCli } from '../helpers/cli-run.ts';
 import { readSettingsSheet, settingsToGrid, type RawSheet } from '../../src/core/index.ts';
 
-// The ESM build exports `utils` beside `cptable`; its typings only declare `cptable.utils`.
-const { utils: codepageUtils } = codepages as unknown as { utils: CP$Utils };
-
-function run(args: string[]): { status: number; out: string; err: string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = main(args, (line) => out.push(line), (line) => err.push(line)) as number;
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('case-brief command line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'case-brief-cli-'));

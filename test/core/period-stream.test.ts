@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { buildMonthlyReport, PeriodStream, resolveSettings, type BuildResult, type RawSheet } from '../../src/core/index.ts';
 import { dailyCases, dailyOrders, dayOrderSheet, daySheet } from '../helpers/period-exports.ts';
 import { referenceSettingsSheet } from '../helpers/workbook.ts';
+import { assertSameReport } from '../helpers/same-report.ts';
 
 /** Hands `sheets` to a stream in batches of `batch` rows (the first batch, with the header, longer), two passes when it asks. */
 function stream(sheets: readonly RawSheet[], options: { period: string; asOf?: string; builtAt: string }, batch = 7): BuildResult {
@@ -33,19 +34,6 @@ function stream(sheets: readonly RawSheet[], options: { period: string; asOf?: s
 
 function held(sheets: readonly RawSheet[], options: { period: string; asOf?: string; builtAt: string }): BuildResult {
   return buildMonthlyReport([...sheets, referenceSettingsSheet()], options);
-}
-
-function assertSameReport(streamed: BuildResult, inMemory: BuildResult): void {
-  assert.deepEqual(
-    streamed.reportSheets.map((grid) => grid.name),
-    inMemory.reportSheets.map((grid) => grid.name),
-  );
-  for (const [index, grid] of streamed.reportSheets.entries()) assert.deepEqual(grid.cells, inMemory.reportSheets[index].cells, grid.name);
-  assert.deepEqual(streamed.warnings, inMemory.warnings);
-  assert.deepEqual(streamed.reconciliation, inMemory.reconciliation);
-  assert.deepEqual(streamed.accounting, inMemory.accounting);
-  assert.equal(streamed.asOfText, inMemory.asOfText);
-  assert.deepEqual(streamed.history, inMemory.history);
 }
 
 describe('PeriodStream', () => {

@@ -169,17 +169,24 @@ function containerOf(bytes: Uint8Array): Container {
   return 'text';
 }
 
-/** Decodes a text export: BOM first, then strict UTF-8, else GB18030 (which covers GBK and GB2312). */
+/** A text export's byte-order mark: its encoding and length; null when it has none. */
+export function byteOrderMark(bytes: Uint8Array): { readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; readonly length: number } | null {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+/**
+ * Decodes a text export: BOM first, then strict UTF-8, else GB18030 (which covers GBK and GB2312).
+ * Chinese text in GBK is almost never valid UTF-8, so a decoding failure is a reliable signal.
+ */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const bom = byteOrderMark(bytes);
+  if (bom) return new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // Chinese text in GBK is almost never valid UTF-8, so a decoding failure is a reliable signal.
     return new TextDecoder('gb18030').decode(bytes);
   }
 }
