@@ -32,7 +32,7 @@ export function tooLargeForPane(sheets: readonly SheetSize[], limit = paneRowLim
     `这个工作簿的表共有 ${total.toLocaleString('en-US')} 行（${listed.join('，')}${biggest.length > 4 ? ` 等 ${biggest.length} 张表` : ''}），` +
       `超过了在 Excel 中一次生成能处理的 ${limit.toLocaleString('en-US')} 行（一张工作表的行数）。` +
       `这么大的统计期（如大城市的一整年）请用命令行工具生成，它逐个读取导出文件、不占满内存：` +
-      `case-brief build 1月.csv 2月.csv … 12月.csv --period 2021 --out 年报.xlsx（或给出放导出文件的文件夹），见使用说明“一年的报表”。` +
+      `case-brief build 1月.csv 2月.csv … 12月.csv --period 2021 --out 年报.xlsx（或给出放导出文件的文件夹），见使用说明中的“多个输入：季报、年报”。` +
       `在 Excel 中也可以按月生成，再由历史指标汇总生成季度或全年。` +
       `如果某张表实际没有这么多行，多半是表格下方远处有误输入的单元格：删除表格下方多余的行，保存后重试。`,
     { sheet: biggest[0].name, column: '', headersSeen: [] },
