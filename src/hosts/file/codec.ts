@@ -104,11 +104,17 @@ export async function inflateRawChunks(compressed: Uint8Array, size: number, onC
   await written;
 }
 
-/** Raw deflate at zlib's default level (new parts of a written package). */
+/** Raw deflate of a new part of a written package: zlib's default level, the fastest for a very large part. */
 export function deflateRaw(data: Uint8Array): Uint8Array {
+  // A part this large is a copied export (a 200,000-row CSV is 300 MB of sheet XML): the fastest level
+  // deflates it four times as fast for a quarter more bytes; the report's own parts stay at level 6.
+  const level = data.length > largePartBytes ? 1 : 6;
   if (zlib !== null) {
-    const out = zlib.deflateRawSync(data, { level: 6 });
+    const out = zlib.deflateRawSync(data, { level });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   }
-  return fflateDeflate(data, { level: 6 });
+  return fflateDeflate(data, { level });
 }
+
+/** Parts larger than this are deflated at the fastest level. */
+const largePartBytes = 32 * 1024 * 1024;

@@ -15,10 +15,16 @@ const MAX_COLS = 16_384;
 const MAX_CELL_TEXT = 32_767;
 const MAX_ROW_HEIGHT_POINTS = 409;
 
+/** Column letters already spelled, by index (a sheet's cells ask for the same few columns again and again). */
+const columnNames: string[] = [];
+
 /** Column letters of a 0-based column index (0 → A, 26 → AA). */
 export function columnName(col: number): string {
+  const known = columnNames[col];
+  if (known !== undefined) return known;
   let name = '';
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  if (col < MAX_COLS) columnNames[col] = name;
   return name;
 }
 
@@ -27,12 +33,18 @@ export function cellRef(row: number, col: number, absolute = false): string {
   return absolute ? `$${columnName(col)}$${row + 1}` : `${columnName(col)}${row + 1}`;
 }
 
+/** Anything in a text that escapeCellText changes: markup characters, control characters, `_x`, surrogates, U+FFFE/U+FFFF. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point here
+const needsEscape = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x/;
+
 /**
  * Escapes text for a cell's `<t>`: XML 1.0 cannot hold most control characters, so OOXML spells
  * them `_xHHHH_`; a literal `_xHHHH_` in the text must then be escaped itself (as `_x005F_xHHHH_`)
  * or Excel would decode it. Lone surrogates become U+FFFD.
  */
 export function escapeCellText(text: string): string {
+  // Most texts need nothing: one test instead of four passes.
+  if (!needsEscape.test(text)) return text;
   const spelled = text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
     // eslint-disable-next-line no-control-regex -- finding control characters is the point here
@@ -61,8 +73,41 @@ export function checkMerges(grid: SheetGrid): void {
   });
 }
 
+/**
+ * UTF-8 bytes written a piece at a time into one growing buffer: a 200,000-row sheet is 300 MB of XML,
+ * which as one JavaScript string (and its pieces, and its encoding) would cost three times that.
+ */
+class Utf8Sink {
+  private buffer = new Uint8Array(1 << 16);
+  private length = 0;
+  private readonly encoder = new TextEncoder();
+
+  write(text: string): void {
+    // At most 3 bytes per UTF-16 code unit.
+    const need = this.length + text.length * 3;
+    if (need > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(need, this.buffer.length * 2));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.length += this.encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+}
+
+/** Rows are handed to the sink in pieces of about this many characters. */
+const pieceChars = 1 << 16;
+
 /** The worksheet XML of a grid; `xfIndex` gives each cell's style, `drawingRelId` links its charts. */
 export function worksheetXml(grid: SheetGrid, xfIndex: (cell: GridCell) => number, drawingRelId?: string): string {
+  return new TextDecoder().decode(worksheetPart(grid, xfIndex, drawingRelId));
+}
+
+/** The worksheet part of a grid as UTF-8 bytes (see worksheetXml). */
+export function worksheetPart(grid: SheetGrid, xfIndex: (cell: GridCell) => number, drawingRelId?: string): Uint8Array {
   checkMerges(grid);
   const merges = grid.merges.filter((m) => m.lastRow > m.row || m.lastCol > m.col);
   // Cells covered by a merge (except its top-left) → the cell whose style they borrow.
@@ -87,24 +132,6 @@ export function worksheetXml(grid: SheetGrid, xfIndex: (cell: GridCell) => numbe
     throw new Error(`Sheet "${grid.name}" has ${lastRow + 1} rows and ${lastCol + 1} columns; Excel allows ${MAX_ROWS} and ${MAX_COLS}.`);
   }
 
-  const rowsXml: string[] = [];
-  for (let r = 0; r <= lastRow; r++) {
-    const row = grid.cells[r] ?? [];
-    const cellsXml: string[] = [];
-    const width = Math.max(row.length - 1, lastCol);
-    for (let c = 0; c <= width; c++) {
-      const own = row[c] ?? null;
-      const styled = own ?? coveredBy.get(r * MAX_COLS + c) ?? null;
-      if (styled === null) continue;
-      const xml = cellXml(grid.name, r, c, own?.value ?? null, xfIndex(styled));
-      if (xml !== '') cellsXml.push(xml);
-    }
-    const height = grid.rowHeights?.[r];
-    // Excel's rows are at most 409 points tall; a taller ht makes it repair the file.
-    const heightXml = typeof height === 'number' && height > 0 ? ` ht="${Math.min(height, MAX_ROW_HEIGHT_POINTS)}" customHeight="1"` : '';
-    if (cellsXml.length > 0 || heightXml) rowsXml.push(`<row r="${r + 1}"${heightXml}>${cellsXml.join('')}</row>`);
-  }
-
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
@@ -116,7 +143,36 @@ export function worksheetXml(grid: SheetGrid, xfIndex: (cell: GridCell) => numbe
   parts.push('<sheetFormatPr defaultRowHeight="14.25"/>');
   const cols = colsXml(grid.colWidths);
   if (cols !== '') parts.push(cols);
-  parts.push(rowsXml.length > 0 ? `<sheetData>${rowsXml.join('')}</sheetData>` : '<sheetData/>');
+  const sink = new Utf8Sink();
+  sink.write(parts.join(''));
+  parts.length = 0;
+  // The rows, a piece of about 64 K characters at a time.
+  let piece = '';
+  let wroteRow = false;
+  for (let r = 0; r <= lastRow; r++) {
+    const row = grid.cells[r] ?? [];
+    let cellsXml = '';
+    const width = Math.max(row.length - 1, lastCol);
+    const rowNumber = String(r + 1);
+    for (let c = 0; c <= width; c++) {
+      const own = row[c] ?? null;
+      const styled = own ?? (coveredBy.size ? coveredBy.get(r * MAX_COLS + c) : undefined) ?? null;
+      if (styled === null) continue;
+      cellsXml += cellXml(grid.name, rowNumber, c, own?.value ?? null, xfIndex(styled));
+    }
+    const height = grid.rowHeights?.[r];
+    // Excel's rows are at most 409 points tall; a taller ht makes it repair the file.
+    const heightXml = typeof height === 'number' && height > 0 ? ` ht="${Math.min(height, MAX_ROW_HEIGHT_POINTS)}" customHeight="1"` : '';
+    if (cellsXml === '' && !heightXml) continue;
+    if (!wroteRow) piece = '<sheetData>';
+    wroteRow = true;
+    piece += `<row r="${rowNumber}"${heightXml}>${cellsXml}</row>`;
+    if (piece.length > pieceChars) {
+      sink.write(piece);
+      piece = '';
+    }
+  }
+  sink.write(wroteRow ? `${piece}</sheetData>` : '<sheetData/>');
   if (merges.length > 0) {
     const refs = merges.map((m) => `<mergeCell ref="${cellRef(m.row, m.col)}:${cellRef(m.lastRow, m.lastCol)}"/>`);
     parts.push(`<mergeCells count="${merges.length}">${refs.join('')}</mergeCells>`);
@@ -130,12 +186,13 @@ export function worksheetXml(grid: SheetGrid, xfIndex: (cell: GridCell) => numbe
   }
   if (drawingRelId !== undefined) parts.push(`<drawing r:id="${drawingRelId}"/>`);
   parts.push('</worksheet>');
-  return parts.join('');
+  sink.write(parts.join(''));
+  return sink.bytes();
 }
 
-function cellXml(sheetName: string, row: number, col: number, value: GridCell['value'], style: number): string {
+function cellXml(sheetName: string, rowNumber: string, col: number, value: GridCell['value'], style: number): string {
   const s = style !== 0 ? ` s="${style}"` : '';
-  const ref = cellRef(row, col);
+  const ref = columnName(col) + rowNumber;
   if (typeof value === 'number' && Number.isFinite(value)) {
     // String(-0) is "0"; exponent forms like 1e+21 are valid xsd:double.
     return `<c r="${ref}"${s}><v>${String(value)}</v></c>`;

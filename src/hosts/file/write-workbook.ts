@@ -19,7 +19,7 @@ import {
   attrByLocalName, escapeXml, findElement, findElements, parseRelationships, prefixForNamespace,
   relativeTarget, relsPathOf, relTypeIs, requireElement, resolveTarget, setAttribute, splice, unescapeXml, type XmlElement,
 } from './ooxml.ts';
-import { worksheetXml } from './sheet-xml.ts';
+import { worksheetPart } from './sheet-xml.ts';
 import { minimalStylesXml, StyleSheetPatch } from './styles.ts';
 
 /** Options of writeWorkbook. */
@@ -101,6 +101,14 @@ class Package {
   setText(name: string, xml: string): void {
     const stored = this.resolve(name) ?? name;
     this.entries.set(stored, { data: strToU8(xml.replace(/^(<\?xml[^>]*encoding=")UTF-16(")/i, '$1UTF-8$2')) });
+    this.byLowerName.set(stored.toLowerCase(), stored);
+    this.inflated.delete(stored);
+  }
+
+  /** A part written here, as UTF-8 bytes already. */
+  setBytes(name: string, data: Uint8Array): void {
+    const stored = this.resolve(name) ?? name;
+    this.entries.set(stored, { data });
     this.byLowerName.set(stored.toLowerCase(), stored);
     this.inflated.delete(stored);
   }
@@ -216,7 +224,7 @@ function patchPackage(pkg: Package, grids: readonly SheetGrid[], removeKeys: Rea
       pkg.setText(relsPathOf(sheetPart), relationshipsXml([relationshipXml(drawingRelId, REL_DRAWING, relativeTarget(sheetPart, drawingPart))]));
       contentTypes.addOverride(drawingPart, CT_DRAWING);
     }
-    pkg.setText(sheetPart, worksheetXml(grid, (cell) => styles.xfIndex(cell), drawingRelId));
+    pkg.setBytes(sheetPart, worksheetPart(grid, (cell) => styles.xfIndex(cell), drawingRelId));
     contentTypes.addOverride(sheetPart, CT_WORKSHEET);
     const relId = relIds.next();
     newRels.push(relationshipXml(relId, REL_WORKSHEET, relativeTarget(workbookPart, sheetPart)));
