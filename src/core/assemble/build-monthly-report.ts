@@ -51,7 +51,8 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   // No export sheet, and a quarter, half or year asked for: its months' figures in the history, added up.
   const requested = options.period === undefined || options.period === '' ? null : resolvePeriod(options.period, periodRules(settings), 0);
   if (requested && isMadeOfMonths(requested) && !hasExportSheet(sheets, settings)) return buildFromHistory(sheets, inForce, { period: requested, builtAt: options.builtAt, carryOver: options.carryOver });
-  const exports = loadExports(sheets, settings);
+  // A period given before the rows are read lets the cases of other periods be read only as far as needed.
+  const exports = loadExports(sheets, settings, { period: requested ?? undefined });
   const { records, orders, caseLayouts, orderLayouts, hasDeadlineColumn } = exports;
 
   const builtAt = parseWallTime(options.builtAt);

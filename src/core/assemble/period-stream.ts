@@ -149,7 +149,7 @@ export class PeriodStream {
     const kind = layout.kind;
     const sheet: OpenSheet =
       kind === 'cases'
-        ? { name: head.name, kind, raw: head, layout, caseReader: createCaseRowReader(head.name, layout, settings, head) }
+        ? { name: head.name, kind, raw: head, layout, caseReader: createCaseRowReader(head.name, layout, settings, { date1904: head.date1904, period: this.period }) }
         : kind === 'hotline'
           ? { name: head.name, kind, raw: head, layout, orderReader: createOrderRowReader(head.name, layout, settings, head) }
           : { name: head.name, kind, raw: head, layout, kept: this.pass === 1 ? [] : undefined };

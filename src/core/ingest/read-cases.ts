@@ -12,6 +12,7 @@ import { containsPhoneNumber } from '../text/mask.ts';
 import { findStandardSubType, standardMainTypes } from '../vocabulary/standard-categories.ts';
 import { readCount, readYesNo } from '../text/yes-no.ts';
 import { sheetTimeReader, type WallTime } from '../time/wall-time.ts';
+import { isInPeriod, type Period } from '../time/period.ts';
 import { caseFields } from './columns.ts';
 import { isLostPrecisionId, lostPrecisionWarning } from './id-checks.ts';
 import type { SheetLayout } from './detect-header.ts';
@@ -193,8 +194,20 @@ export interface CaseRowReader {
 }
 
 /** A reader of the records of a cases sheet whose layout `detectSheetLayout` found (kind `cases`, no missing column). */
-export function createCaseRowReader(sheetName: string, layout: SheetLayout, settings: Settings, options: { readonly date1904?: boolean } = {}): CaseRowReader {
+export interface CaseRowReaderOptions {
+  readonly date1904?: boolean;
+  /**
+   * The period, when it is known before the rows are read: a case reported outside it is read only as
+   * far as the build needs it (its id, stage, source, times and personal columns: for the ids, the
+   * as-of time, the warnings); its place, unit and types, which only the period's tables use, are left
+   * empty. Without a period every case is read whole.
+   */
+  readonly period?: Period;
+}
+
+export function createCaseRowReader(sheetName: string, layout: SheetLayout, settings: Settings, options: CaseRowReaderOptions = {}): CaseRowReader {
   const parseTime = sheetTimeReader(options);
+  const period = options.period;
   const columns = layout.columns;
   const col = (field: string): number => columns[field] ?? -1;
   const at = (row: readonly CellValue[], index: number): CellValue => (index >= 0 ? row[index] : null);
@@ -280,17 +293,67 @@ export function createCaseRowReader(sheetName: string, layout: SheetLayout, sett
       if (stageRows) stageRows.push(rowNumber);
       else unknownStages.set(stageText, [rowNumber]);
     }
-    // A unit split into 一级单位 and 二级单位 columns reads as one spelling (市政工程处 + 路灯所).
-    const unitText = unitCol >= 0 ? text(row, unitCol) : joinUnitLevels(text(row, unitLevel1Col), text(row, unitLevel2Col));
     for (const index of personalCols) {
       const value = row[index];
       if (value !== null && value !== undefined && value !== '') collectPersonal(personalNames, cellToText(value));
     }
+    const record = period !== undefined && !isInPeriod(reportedAt, period) ? outsideRecord(row, rowNumber, caseId, source, reportedAt, stageText, stage) : wholeRecord(row, rowNumber, caseId, source, reportedAt, stageText, stage);
+    // An id Excel has rounded says nothing about which rows are one case: each row counts on its own.
+    if (isLostPrecisionId(row[idCol], caseId)) {
+      if (lostPrecisionRows.length === 0) lostPrecisionSample = caseId;
+      lostPrecisionRows.push(rowNumber);
+      onRecord(record, `${caseId}\u0000${rowNumber}`);
+      return;
+    }
+    onRecord(record, caseId);
+  }
+
+  type Source = ReturnType<typeof resolveSource>;
+  type Stage = ReturnType<typeof resolveStage>;
+
+  /** A case of another period: what the ids, the as-of time and the warnings need, and no more. */
+  function outsideRecord(row: readonly CellValue[], rowNumber: number, caseId: string, source: Source, reportedAt: WallTime, stageText: string, stage: Stage): CaseRecord {
+    return {
+      sheet: sheetName,
+      row: rowNumber,
+      caseId,
+      source: source.name,
+      sourceKnown: source.known,
+      reportedAt,
+      stageText,
+      stage,
+      unitText: '',
+      unit: null,
+      kind: '',
+      mainType: '',
+      subType: '',
+      description: '',
+      address: '',
+      district: '',
+      street: '',
+      community: '',
+      pointType: '',
+      acceptedAt: readTime(row, rowNumber, 'acceptedAt', acceptedCol),
+      filedAt: readTime(row, rowNumber, 'filedAt', filedCol),
+      dispatchedAt: readTime(row, rowNumber, 'dispatchedAt', dispatchedCol),
+      deadline: readTime(row, rowNumber, 'deadline', deadlineCol) ?? readTime(row, rowNumber, 'deadline', fallbackDeadlineCol),
+      disposedAt: readTime(row, rowNumber, 'disposedAt', disposedCol),
+      closedAt: readTime(row, rowNumber, 'closedAt', closedCol),
+      overdue: null,
+      selfDisposed: source.selfDisposal,
+      reworkCount: 0,
+      postponeCount: 0,
+    };
+  }
+
+  function wholeRecord(row: readonly CellValue[], rowNumber: number, caseId: string, source: Source, reportedAt: WallTime, stageText: string, stage: Stage): CaseRecord {
+    // A unit split into 一级单位 and 二级单位 columns reads as one spelling (市政工程处 + 路灯所).
+    const unitText = unitCol >= 0 ? text(row, unitCol) : joinUnitLevels(text(row, unitLevel1Col), text(row, unitLevel2Col));
     const onTime = onTimeCol >= 0 ? readOnTime(row[onTimeCol]) : null;
     const overdue = overdueCol >= 0 ? readOverdue(row[overdueCol]) : onTime === null ? null : !onTime;
     const mainType = text(row, mainCol);
     const subType = text(row, subCol);
-    const record: CaseRecord = {
+    return {
       sheet: sheetName,
       row: rowNumber,
       caseId,
@@ -321,14 +384,6 @@ export function createCaseRowReader(sheetName: string, layout: SheetLayout, sett
       reworkCount: reworkCol >= 0 ? readRework(row[reworkCol]) : 0,
       postponeCount: postponeCol >= 0 ? readPostpone(row[postponeCol]) : 0,
     };
-    // An id Excel has rounded says nothing about which rows are one case: each row counts on its own.
-    if (isLostPrecisionId(row[idCol], caseId)) {
-      if (lostPrecisionRows.length === 0) lostPrecisionSample = caseId;
-      lostPrecisionRows.push(rowNumber);
-      onRecord(record, `${caseId}\u0000${rowNumber}`);
-      return;
-    }
-    onRecord(record, caseId);
   }
 
   return {
