@@ -234,3 +234,21 @@ describe('a quarter built from the history alone', () => {
     );
   });
 });
+
+describe('a period given before the rows are read', () => {
+  it('gives the very report of the same period found from the data (the cases of other periods read only as far as needed)', () => {
+    // Cases from July to mid-October: the default period is September, the last complete month.
+    const some = dailyCases('2021-07-01', 105, 5, 3);
+    const sheets = [daySheet(some, '案件'), dayOrderSheet(dailyOrders('2021-07-01', 105, 3, 3), '12345工单'), ...workbook([]).filter((sheet) => sheet.name === '月报设置')];
+    const found = buildMonthlyReport(sheets, { builtAt });
+    const given = buildMonthlyReport(sheets, { period: '2021-09', builtAt });
+    assert.equal(found.periodKey, '2021-09');
+    assert.deepEqual(
+      given.reportSheets.map((grid) => grid.cells),
+      found.reportSheets.map((grid) => grid.cells),
+    );
+    assert.deepEqual(given.warnings, found.warnings);
+    assert.deepEqual(given.reconciliation, found.reconciliation);
+    assert.ok(given.warnings.some((warning) => warning.kind === 'outsidePeriod'));
+  });
+});
