@@ -311,7 +311,7 @@ export function createCaseRowReader(sheetName: string, layout: SheetLayout, sett
   type Source = ReturnType<typeof resolveSource>;
   type Stage = ReturnType<typeof resolveStage>;
 
-  /** A case of another period: what the ids, the as-of time and the warnings need, and no more. */
+  /** The fields every case has: all a case of another period needs (for the ids, the as-of time, the warnings). */
   function outsideRecord(row: readonly CellValue[], rowNumber: number, caseId: string, source: Source, reportedAt: WallTime, stageText: string, stage: Stage): CaseRecord {
     return {
       sheet: sheetName,
@@ -346,44 +346,28 @@ export function createCaseRowReader(sheetName: string, layout: SheetLayout, sett
     };
   }
 
+  /** A case of the period: every field. The same object shape as a case of another period, filled in. */
   function wholeRecord(row: readonly CellValue[], rowNumber: number, caseId: string, source: Source, reportedAt: WallTime, stageText: string, stage: Stage): CaseRecord {
+    const record: { -readonly [K in keyof CaseRecord]: CaseRecord[K] } = outsideRecord(row, rowNumber, caseId, source, reportedAt, stageText, stage);
     // A unit split into 一级单位 and 二级单位 columns reads as one spelling (市政工程处 + 路灯所).
     const unitText = unitCol >= 0 ? text(row, unitCol) : joinUnitLevels(text(row, unitLevel1Col), text(row, unitLevel2Col));
     const onTime = onTimeCol >= 0 ? readOnTime(row[onTimeCol]) : null;
-    const overdue = overdueCol >= 0 ? readOverdue(row[overdueCol]) : onTime === null ? null : !onTime;
-    const mainType = text(row, mainCol);
-    const subType = text(row, subCol);
-    return {
-      sheet: sheetName,
-      row: rowNumber,
-      caseId,
-      source: source.name,
-      sourceKnown: source.known,
-      reportedAt,
-      stageText,
-      stage,
-      unitText,
-      unit: resolveUnit(unitText),
-      kind: kindOf(text(row, kindCol), mainType, subType),
-      mainType,
-      subType,
-      description: text(row, descCol),
-      address: text(row, addrCol),
-      district: text(row, districtCol),
-      street: text(row, streetCol),
-      community: text(row, communityCol),
-      pointType: text(row, pointCol),
-      acceptedAt: readTime(row, rowNumber, 'acceptedAt', acceptedCol),
-      filedAt: readTime(row, rowNumber, 'filedAt', filedCol),
-      dispatchedAt: readTime(row, rowNumber, 'dispatchedAt', dispatchedCol),
-      deadline: readTime(row, rowNumber, 'deadline', deadlineCol) ?? readTime(row, rowNumber, 'deadline', fallbackDeadlineCol),
-      disposedAt: readTime(row, rowNumber, 'disposedAt', disposedCol),
-      closedAt: readTime(row, rowNumber, 'closedAt', closedCol),
-      overdue,
-      selfDisposed: source.selfDisposal || (selfCol >= 0 && readSelfDisposed(row[selfCol])),
-      reworkCount: reworkCol >= 0 ? readRework(row[reworkCol]) : 0,
-      postponeCount: postponeCol >= 0 ? readPostpone(row[postponeCol]) : 0,
-    };
+    record.unitText = unitText;
+    record.unit = resolveUnit(unitText);
+    record.mainType = text(row, mainCol);
+    record.subType = text(row, subCol);
+    record.kind = kindOf(text(row, kindCol), record.mainType, record.subType);
+    record.description = text(row, descCol);
+    record.address = text(row, addrCol);
+    record.district = text(row, districtCol);
+    record.street = text(row, streetCol);
+    record.community = text(row, communityCol);
+    record.pointType = text(row, pointCol);
+    record.overdue = overdueCol >= 0 ? readOverdue(row[overdueCol]) : onTime === null ? null : !onTime;
+    record.selfDisposed = source.selfDisposal || (selfCol >= 0 && readSelfDisposed(row[selfCol]));
+    record.reworkCount = reworkCol >= 0 ? readRework(row[reworkCol]) : 0;
+    record.postponeCount = postponeCol >= 0 ? readPostpone(row[postponeCol]) : 0;
+    return record;
   }
 
   return {
