@@ -27,7 +27,10 @@ const usage = `城管月报助手 命令行 (case-brief)
 
 build  读取导出表，生成统计期的月报表，写出一个新工作簿（原有工作表原样保留）。
        Reads the exports, builds the period's tables, writes a copy of the workbook with them added.
-  --period <2021-09>     统计期（年-月）。缺省：数据中最近的完整月份。 Period; default: latest complete month.
+  --period <2021-09>     统计期：月 2021-09、周 2021-W37、季度 2021-Q3、半年 2021-H1、全年 2021。缺省：数据中最近的完整月份。
+                         工作簿中没有导出表、各月都生成过时，季度、半年、全年由"历史指标"中各月的数值汇总。
+                         Period (month, ISO week, quarter, half, year); default: latest complete month. A quarter,
+                         half or year of a workbook without exports is added up from its months in 历史指标.
   --as-of <时间>          统计时点，如 "2021-10-08 17:30"。缺省：月报设置中的统计时点，否则导出中最晚的事件时间。
                          As-of time; default: the settings' override, else the latest event time.
   --out <文件>            输出工作簿（.xlsx），必填，不能是输入文件（也不能是指向它的链接）。先写临时文件再替换，

@@ -220,6 +220,14 @@ describe('a quarter built from the history alone', () => {
     assert.equal(check?.ok, false);
   });
 
+  it('without the months of the quarter before, says its 上期 can come from building those months', () => {
+    const onlyThisQuarter = historyOnly.map((sheet) => (sheet.name === historySheetName ? { ...sheet, rows: sheet.rows.filter((row) => !['2021-04', '2021-05', '2021-06'].includes(String(row[0]))) } : sheet));
+    const result = buildMonthlyReport(onlyThisQuarter, { period: '2021-Q3', builtAt });
+    const missing = result.warnings.filter((warning) => warning.kind === 'noHistory' && warning.message.includes('2021年第二季度'));
+    assert.ok(missing.length >= 2);
+    for (const warning of missing) assert.match(`${warning.message}${warning.action}`, /2021年第二季度.*逐月生成它的各月/);
+  });
+
   it('names the months the history lacks, and builds nothing', () => {
     const withoutAugust = historyOnly.map((sheet) =>
       sheet.name === historySheetName ? { ...sheet, rows: sheet.rows.filter((row) => row[0] !== '2021-08') } : sheet,
