@@ -207,7 +207,15 @@ export async function openFile(page: Page, name: string, bytes: Uint8Array): Pro
 
 export async function build(page: Page): Promise<void> {
   await page.getByRole('button', { name: '生成月报表' }).click();
-  await page.getByTestId('build-done').waitFor({ timeout: 60_000 });
+  try {
+    await page.getByTestId('build-done').waitFor({ timeout: 60_000 });
+  } catch (cause) {
+    // Say what the pane shows instead, so that a failure can be read from the log.
+    const error = page.getByTestId('error-bar');
+    const shown = (await error.count()) > 0 ? await error.first().innerText() : 'no error shown';
+    await screenshot(page, 'build-not-done');
+    throw new Error(`the build did not finish within 60 s (${shown}); the phase: ${await page.getByTestId('build-button').innerText()}`, { cause });
+  }
 }
 
 /** Latin words in the visible text of `locator` that the zh-CN pane should not show. */
