@@ -380,6 +380,7 @@ const enUS: Strings = {
     readBack: 'Reading back the generated sheets',
     historyArchived: 'History kept over several sheets',
     fromHistory: 'Built from the history sheet’s figures',
+    partialPeriod: 'Months without any data',
   },
   whatToDo: 'What to do: ',
   rowRange: (first, last) => (first === last ? `row ${first}` : `rows ${first}–${last}`),

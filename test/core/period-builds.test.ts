@@ -260,3 +260,23 @@ describe('a period given before the rows are read', () => {
     assert.ok(given.warnings.some((warning) => warning.kind === 'outsidePeriod'));
   });
 });
+
+describe('a quarter whose exports lack whole months', () => {
+  it('says which months have no case and no order, and how to get the whole quarter', () => {
+    const september = between(cases, Date.UTC(2021, 8, 1), Date.UTC(2021, 9, 1));
+    const septemberOrders = between(orders, Date.UTC(2021, 8, 1), Date.UTC(2021, 9, 1));
+    const result = buildMonthlyReport(workbook([daySheet(september, '9月案件')]).map((sheet) => (sheet.name === '12345工单' ? dayOrderSheet(septemberOrders, '12345工单') : sheet)), { period: '2021-Q3', asOf, builtAt });
+    const gaps = result.warnings.filter((warning) => warning.kind === 'partialPeriod');
+    assert.deepEqual(
+      gaps.map((warning) => [warning.sheet, /2021年7月、2021年8月 没有一件(案件|工单)/.exec(warning.message)?.[1]]),
+      [['9月案件', '案件'], ['12345工单', '工单']],
+    );
+    assert.match(gaps[0].action, /各月的导出都放进工作簿/);
+    assert.equal(result.statistics.total.reported, september.length);
+  });
+
+  it('says nothing when every month has cases', () => {
+    const result = buildMonthlyReport(workbook([daySheet(cases, '案件')]), { period: '2021-Q3', asOf, builtAt });
+    assert.ok(!result.warnings.some((warning) => warning.kind === 'partialPeriod'));
+  });
+});

@@ -19,6 +19,7 @@ import { CustomTableTallies } from '../report/custom-tables.ts';
 import { historySheetName, readHistorySheets, type HistoryRecord } from '../report/history.ts';
 import { hotlineTableNames } from '../report/hotline-tables.ts';
 import { monthsOf, periodKey, periodLabel, type Period } from '../time/period.ts';
+export { isMadeOfMonths } from '../time/period.ts';
 import { formatWallTime, parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { completeBuild, type BuildResult } from './complete-build.ts';
 import type { CarryOver, SettingsInForce } from './load-exports.ts';
@@ -69,11 +70,6 @@ class MonthsHistory {
     }
     return rows;
   }
-}
-
-/** Whether a period is one whose months can be added up (a quarter, a half, a year). */
-export function isMadeOfMonths(period: Period): boolean {
-  return period.kind === 'quarter' || period.kind === 'half' || period.kind === 'year';
 }
 
 const residualUnitName = '不在设置中的单位';

@@ -69,7 +69,7 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   if (caseLayouts.length > 0) {
     const cohort = new CaseCohortTally({ period, asOf, settings, hasDeadlineColumn, custom: customTallies, personal: exports.callerNames });
     for (const record of records) cohort.add(record);
-    cases = { statistics: cohort.statistics.finish(hasDeadlineColumn), topics: cohort.topics.finish(), outside: cohort.outside, seen: cohort.seen };
+    cases = { statistics: cohort.statistics.finish(hasDeadlineColumn), topics: cohort.topics.finish(), outside: cohort.outside, months: cohort.months, seen: cohort.seen };
   }
   const hasColumn = (field: string) => orderLayouts.some((layout) => layout.columns[field] !== undefined);
   const collected: CollectedOrders | null = orderLayouts.length

@@ -13,6 +13,7 @@ import type { CustomTableTallies } from '../report/custom-tables.ts';
 import { isInPeriod, type Period } from '../time/period.ts';
 import type { WallTime } from '../time/wall-time.ts';
 import { OutsidePeriodTally } from './case-warnings.ts';
+import { MonthCoverage } from './month-coverage.ts';
 
 export interface CaseCohortOptions {
   readonly period: Period;
@@ -34,6 +35,8 @@ export class CaseCohortTally {
   readonly statistics: CaseTally;
   readonly topics: CaseTopicTally;
   readonly outside: OutsidePeriodTally;
+  /** The period's cases by month (a quarter, half or year). */
+  readonly months: MonthCoverage;
   /** Every case added, in the period or not. */
   seen = 0;
   private seq = 0;
@@ -45,6 +48,7 @@ export class CaseCohortTally {
     this.statistics = new CaseTally(options.settings);
     this.topics = new CaseTopicTally(options.settings, options.personal);
     this.outside = new OutsidePeriodTally(options.period, options.settings);
+    this.months = new MonthCoverage(options.period);
   }
 
   /** Counts one case (a record of the export that won over any earlier row of its id); `seq` is its place among them (default: the order added). */
@@ -54,6 +58,7 @@ export class CaseCohortTally {
       this.outside.add(record.sheet, record.row, record.reportedAt);
       return;
     }
+    this.months.add(record.reportedAt);
     if (this.asOf === null) {
       // Flags at the earliest possible as-of time: they hold at any as-of time unless the case is open
       // past a deadline then, which only the as-of time can tell.

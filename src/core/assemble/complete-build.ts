@@ -34,6 +34,7 @@ import { caseColumnWarnings, orderColumnWarnings } from './column-warnings.ts';
 import { reconcileCases, reconcileHotline, reconcileSums, type ReconciliationCheck } from './reconcile.ts';
 import { checkEditedSheets } from './edited-sheets.ts';
 import { summaryLines } from './summary.ts';
+import { MonthCoverage } from './month-coverage.ts';
 
 export interface BuildResult {
   readonly period: Period;
@@ -74,6 +75,8 @@ export interface CountedCases {
   readonly statistics: CaseStatistics;
   readonly topics: readonly CaseTopicFigures[];
   readonly outside: OutsidePeriodTally;
+  /** The period's cases by month (a quarter, half or year): months without any are warned about. */
+  readonly months?: MonthCoverage;
   /** Cases read (each id once), in the period or not. */
   readonly seen: number;
 }
@@ -192,6 +195,15 @@ export function completeBuild(input: CompleteBuildInput): BuildResult {
   warnings.push(...tables.warnings);
   if (input.cases) warnings.push(...caseWarnings(input.cases.outside, statistics, period, settings, input.hasDeadlineColumn, reportSheets));
   if (input.cases) warnings.push(...caseColumnWarnings(input.caseLayouts, statistics.sheets));
+  // A quarter, half or year whose exports lack whole months says so (a September export built as Q3).
+  const caseGap = input.cases?.months?.warning('案件', input.caseLayouts.map((layout) => layout.sheet));
+  if (caseGap) warnings.push(caseGap);
+  if (orders) {
+    const orderMonths = new MonthCoverage(period);
+    for (const order of orders.inPeriod) orderMonths.add(order.receivedAt);
+    const orderGap = orderMonths.warning('工单', input.orderLayouts.map((layout) => layout.sheet));
+    if (orderGap) warnings.push(orderGap);
+  }
   if (hotline && orders) warnings.push(...orderWarnings(orders.outside, hotline, period, tables.previousReceived, context.previousLabel), ...orderColumnWarnings(input.orderLayouts, input.hasReturnsSheet));
   else if (hotline && tables.previousReceived === null) warnings.push(...orderWarnings(null, hotline, period, tables.previousReceived, context.previousLabel));
 

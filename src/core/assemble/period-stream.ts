@@ -277,7 +277,7 @@ export class PeriodStream {
     const cohort = state.cohort;
     cohort?.settle(asOf);
     const callerNames = new Set(state.callerNames);
-    const cases = cohort ? { statistics: cohort.statistics.finish(state.cohortHasDeadline), topics: cohort.topics.finish(callerNames), outside: cohort.outside, seen: cohort.seen } : null;
+    const cases = cohort ? { statistics: cohort.statistics.finish(state.cohortHasDeadline), topics: cohort.topics.finish(callerNames), outside: cohort.outside, months: cohort.months, seen: cohort.seen } : null;
     const hasColumn = (field: string) => orderLayouts.some((layout) => layout.columns[field] !== undefined);
     const outsideOrders = new OutsidePeriodTally(this.period, settings);
     for (const order of state.outsideOrders) outsideOrders.add(order.sheet, order.row, order.receivedAt);

@@ -29,7 +29,8 @@ export type WarningKind =
   | 'lowRate' // 指标低于警戒线
   | 'readBack' // 读回已生成的表时的问题（表被删除、数值找不到）
   | 'historyArchived' // 历史指标超过一张表的行数上限：较早的年份分表保存
-  | 'fromHistory'; // 本期由历史指标中各月的数值汇总生成（没有原始数据）
+  | 'fromHistory' // 本期由历史指标中各月的数值汇总生成（没有原始数据）
+  | 'partialPeriod'; // 季度、半年、全年中有的月份没有任何数据（导出表可能只含部分月份）
 
 /** Chinese titles of the warning kinds, for grouping in the task pane and the CLI. */
 export const warningKindLabels: Readonly<Record<WarningKind, string>> = {
@@ -59,6 +60,7 @@ export const warningKindLabels: Readonly<Record<WarningKind, string>> = {
   readBack: '读回已生成的表',
   historyArchived: '历史指标分表保存',
   fromHistory: '由历史指标汇总生成',
+  partialPeriod: '部分月份没有数据',
 };
 
 export interface BuildWarning {

@@ -124,6 +124,11 @@ export function weeksInYear(year: number, weekStart = 1): number {
   return Math.round((startOfFirstWeek(year + 1, weekStart) - startOfFirstWeek(year, weekStart)) / (7 * msPerDay));
 }
 
+/** Whether a period is made of whole months that can be added up or checked one by one: a quarter, a half, a year. */
+export function isMadeOfMonths(period: Period): boolean {
+  return period.kind === 'quarter' || period.kind === 'half' || period.kind === 'year';
+}
+
 /** The months a quarter, half or year is made of (a month: itself; a week: none). */
 export function monthsOf(period: Period): Period[] {
   if (period.kind === 'week') return [];
