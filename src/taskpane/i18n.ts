@@ -34,6 +34,8 @@ export interface Strings {
   readonly refresh: string;
   readonly inspecting: string;
   readonly noSheets: string;
+  /** No export, but 历史指标 holds months `first`…`last`: a quarter, half or year can be added up. */
+  readonly historyOnly: (first: string, last: string) => string;
   readonly sheetKinds: Readonly<Record<SheetKind, string>>;
   readonly unknownKind: string;
   readonly dataRows: (count: number) => string;
@@ -176,6 +178,7 @@ const zhCN: Strings = {
   refresh: '重新读取',
   inspecting: '正在读取工作簿…',
   noSheets: '工作簿中没有可以识别的导出表。',
+  historyOnly: (first, last) => `工作簿中没有导出表，但“历史指标”中有 ${first} 至 ${last} 逐月生成的数值：统计期填季度（如 2021-Q3）、半年（2021-H1）或全年（2021），可由各月汇总生成。`,
   sheetKinds: sheetKindLabels,
   unknownKind: '未识别（不参与统计）',
   dataRows: (count) => `${count} 行数据`,
@@ -318,6 +321,7 @@ const enUS: Strings = {
   refresh: 'Read again',
   inspecting: 'Reading the workbook…',
   noSheets: 'No export sheet was recognised in this workbook.',
+  historyOnly: (first, last) => `No export sheet here, but 历史指标 holds the months ${first} to ${last} as built: a quarter (2021-Q3), half (2021-H1) or year (2021) can be added up from them.`,
   sheetKinds: { cases: 'Case-system cases', hotline: '12345 hotline orders', returns: 'Returned orders', flags: 'Flags' },
   unknownKind: 'Not recognised (not counted)',
   dataRows: (count) => `${count} data rows`,

@@ -9,7 +9,7 @@
  * rows are gone: the counts of its months added up, the rates recomputed from them.
  */
 import assert from 'node:assert/strict';
-import { buildMonthlyReport, formatRate, historySheetName, InputError, type BuildResult, type RawSheet } from '../../src/core/index.ts';
+import { buildMonthlyReport, formatRate, historySheetName, InputError, inspectWorkbook, type BuildResult, type RawSheet } from '../../src/core/index.ts';
 import { between, countDayCases, dailyCases, dailyOrders, dayOrderSheet, daySheet, type DayCase, type DayOrder } from '../helpers/period-exports.ts';
 import { afterBuild, editSettings, printedSheet, rowOf } from '../helpers/workbook.ts';
 
@@ -278,5 +278,17 @@ describe('a quarter whose exports lack whole months', () => {
   it('says nothing when every month has cases', () => {
     const result = buildMonthlyReport(workbook([daySheet(cases, '案件')]), { period: '2021-Q3', asOf, builtAt });
     assert.ok(!result.warnings.some((warning) => warning.kind === 'partialPeriod'));
+  });
+});
+
+describe('inspecting a workbook with no export but a history', () => {
+  it('lists the months the history holds and suggests the latest quarter all of whose months were built', () => {
+    let sheets = workbook([daySheet(cases, '案件')]);
+    for (const period of ['2021-06', '2021-07', '2021-08', '2021-09', '2021-10']) sheets = afterBuild(sheets, buildMonthlyReport(sheets, { period, asOf, builtAt }));
+    const historyOnly = sheets.filter((sheet) => sheet.name === historySheetName || sheet.name === '月报设置');
+    const inspection = inspectWorkbook(historyOnly);
+    assert.deepEqual(inspection.historyMonths, ['2021-06', '2021-07', '2021-08', '2021-09', '2021-10']);
+    assert.equal(inspection.suggestedPeriod, '2021-Q3');
+    assert.deepEqual(inspectWorkbook(sheets).historyMonths, [], 'a workbook with exports suggests from its data');
   });
 });

@@ -9,7 +9,8 @@ import type { Settings } from '../settings/settings.ts';
 import { fieldsByKind, type FieldSpec, type SheetKind } from '../ingest/columns.ts';
 import type { ColumnMatch } from '../ingest/detect-header.ts';
 import { parseWallTime, formatWallTime, sheetTimeReader, type WallTime } from '../time/wall-time.ts';
-import { periodKey } from '../time/period.ts';
+import { kindOfKey, monthKeysOf, periodKey } from '../time/period.ts';
+import { readHistorySheets } from '../report/history.ts';
 import { discoverSheets } from './discover-sheets.ts';
 import { defaultPeriodAt, earliestPlausibleTime, periodRules } from './choose-period.ts';
 import { resolveSettings, type CarryOver } from './load-exports.ts';
@@ -45,6 +46,11 @@ export interface WorkbookInspection {
   readonly learned: LearnedSummary | null;
   /** Whether the settings come from last month's report. */
   readonly carriedOver: boolean;
+  /**
+   * When the workbook has no export sheet: the months 历史指标 holds a build's figures of (`2021-07` …,
+   * in order), from which a quarter, half or year can be added up; [] otherwise.
+   */
+  readonly historyMonths: readonly string[];
 }
 
 /** Event times per kind, as the build takes its default as-of time from them (never deadlines). */
@@ -84,6 +90,16 @@ export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: 
     const override = settings.asOfOverride ? parseWallTime(settings.asOfOverride) : null;
     suggestedPeriod = periodKey(defaultPeriodAt(typeof override === 'number' ? override : latest, periodRules(settings)));
   }
+  // No export: the months of the history, and the latest quarter all of whose months are there.
+  let historyMonths: string[] = [];
+  if (!layouts.some((layout) => layout.kind === 'cases' || layout.kind === 'hotline')) {
+    const carried = options.carryOver;
+    const { records } = readHistorySheets(sheets, carried ? [...(carried.history ? [carried.history] : []), ...(carried.historyArchives ?? [])] : []);
+    const months = new Set(records.filter((record) => kindOfKey(record.period) === 'month' && (record.table === '案件概况' || record.table === '12345受理')).map((record) => record.period));
+    historyMonths = [...months].sort();
+    const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+    suggestedPeriod = [...historyMonths].reverse().map(quarterOf).find((quarter) => monthKeysOf(quarter).every((month) => months.has(month))) ?? null;
+  }
   return {
     sheets: summaries,
     settings,
@@ -94,6 +110,7 @@ export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: 
     asOfOverride: settings.asOfOverride,
     learned: read.learned,
     carriedOver: read.carriedOver,
+    historyMonths,
   };
 }
 

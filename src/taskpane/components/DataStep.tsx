@@ -53,7 +53,12 @@ export function DataStep({ flow }: DataStepProps) {
       {flow.inspecting && flow.inspection === null ? (
         <Spinner size="tiny" labelPosition="after" label={strings.inspecting} />
       ) : sheets.length === 0 ? (
-        flow.inspection !== null && <Text>{strings.noSheets}</Text>
+        flow.inspection !== null &&
+        (flow.inspection.historyMonths.length > 0 ? (
+          <Text data-testid="history-only">{strings.historyOnly(flow.inspection.historyMonths[0], flow.inspection.historyMonths[flow.inspection.historyMonths.length - 1])}</Text>
+        ) : (
+          <Text>{strings.noSheets}</Text>
+        ))
       ) : (
         <ul className={styles.list} aria-busy={flow.inspecting}>
           {sheets.map((sheet) => (
