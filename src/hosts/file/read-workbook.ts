@@ -12,6 +12,7 @@ import * as XLSX from '@e965/xlsx';
 import type { CellValue, RawSheet } from '../../core/model/raw-sheet.ts';
 import type { SheetGrid } from '../../core/model/grid.ts';
 import { readXlsx, readXlsxAsync, readXlsxSheetNames, type XlsxDisplay } from './fast-xlsx-reader.ts';
+import { CsvRows } from './csv-rows.ts';
 import { checkReadable, describeReadFailure, isDamagedZipError } from './read-failure.ts';
 
 /** A RawSheet as read from a file, with the sheet's visibility. */
@@ -64,6 +65,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, options: { rea
 }
 
 function readAnyWorkbook(bytes: Uint8Array, fileName: string, options: { readonly only?: ReadonlySet<string> }): ReadSheet[] {
+  if (isPlainCsv(bytes, fileName)) return [readCsv(bytes, fileName)];
   if (containerOf(bytes) === 'zip') {
     try {
       const read = readXlsx(bytes, options);
@@ -75,6 +77,37 @@ function readAnyWorkbook(bytes: Uint8Array, fileName: string, options: { readonl
     }
   }
   return readWorkbookWithSheetJs(bytes, fileName);
+}
+
+/**
+ * Whether a file is a plain text export (.csv or .txt that is not an HTML table saved as text): read by
+ * our own splitter (SheetJS's rules for text, `csv-rows.ts`), three times as fast as SheetJS and
+ * without its copy of the file as cells.
+ */
+function isPlainCsv(bytes: Uint8Array, fileName: string): boolean {
+  if (!/\.(csv|txt)$/i.test(fileName) || containerOf(bytes) !== 'text') return false;
+  const start = new TextDecoder('latin1').decode(bytes.subarray(0, 64)).replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').trimStart();
+  return !start.startsWith('<') && !start.startsWith('\0<');
+}
+
+/** A plain text export read whole: the rows SheetJS would give (blank rows around them dropped, every row as wide as the widest). */
+function readCsv(bytes: Uint8Array, fileName: string): ReadSheet {
+  const rows: CellValue[][] = [];
+  let firstRow = 1;
+  let width = 0;
+  const splitter = new CsvRows(fileName, (fields, row) => {
+    if (rows.length === 0) firstRow = row;
+    let end = fields.length;
+    while (end > 0 && (fields[end - 1] === null || fields[end - 1] === undefined)) end--;
+    fields.length = end;
+    if (end > width) width = end;
+    rows.push(fields);
+  });
+  splitter.push(decodeText(bytes));
+  splitter.end();
+  for (const row of rows) while (row.length < width) row.push(null);
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').slice(0, 31);
+  return { name: base === '' ? 'Sheet1' : base, rows, firstRow };
 }
 
 /** What `readWorkbookAsync` gives: the sheets, and for an .xlsx the fast reader read, what a preview needs. */
