@@ -125,6 +125,7 @@ export interface WorkbookRead {
 export async function readWorkbookAsync(bytes: Uint8Array, fileName: string, options: { readonly display?: boolean } = {}): Promise<WorkbookRead> {
   checkReadable(bytes, fileName);
   try {
+    if (isPlainCsv(bytes, fileName)) return { sheets: [readCsv(bytes, fileName)] };
     if (containerOf(bytes) === 'zip') {
       try {
         const read = await readXlsxAsync(bytes, options);

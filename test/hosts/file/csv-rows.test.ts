@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { CellValue } from '../../../src/core/index.ts';
 import { InputError } from '../../../src/core/index.ts';
 import { CsvRows } from '../../../src/hosts/file/csv-rows.ts';
-import { readWorkbook, readWorkbookWithSheetJs } from '../../../src/hosts/file/read-workbook.ts';
+import { readWorkbook, readWorkbookAsync, readWorkbookWithSheetJs } from '../../../src/hosts/file/read-workbook.ts';
 
 /** Rows without trailing empty cells (readWorkbook pads every row to the widest). */
 const trimmed = (rows: readonly (readonly CellValue[])[]) =>
@@ -112,13 +112,14 @@ describe('CSV rows read as a stream', () => {
 });
 
 describe('readWorkbook on a .csv file', () => {
-  it('gives the sheet SheetJS gives: its name after the file, the same rows padded to the widest, the same first row', () => {
+  it('gives the sheet SheetJS gives: its name after the file, the same rows padded to the widest, the same first row (browser mode too)', async () => {
     const text = '\r\n\r\n案件导出\r\n任务号,上报时间,问题描述,处置部门\r\n2109130001,2021-09-13 08:00:00,"门口""占道""经营,请处理",一中队\r\n2109130002,2021-09-13 09:00:00,,\r\n\r\n2109130003,2021-09-14 10:00:00,"两\n行",二中队,多一列\r\n\r\n';
     for (const bytes of [new TextEncoder().encode(text), new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])]) {
       const [ours] = readWorkbook(bytes, '/导出/9月案件.csv');
       const [sheetjs] = readWorkbookWithSheetJs(bytes, '/导出/9月案件.csv');
       assert.equal(ours.name, '9月案件');
       assert.deepEqual({ name: ours.name, rows: ours.rows, firstRow: ours.firstRow }, { name: sheetjs.name, rows: sheetjs.rows, firstRow: sheetjs.firstRow });
+      assert.deepEqual((await readWorkbookAsync(bytes, '/导出/9月案件.csv')).sheets, [ours]);
     }
   });
 });
