@@ -19,7 +19,6 @@ import { CustomTableTallies } from '../report/custom-tables.ts';
 import { historySheetName, readHistorySheets, type HistoryRecord } from '../report/history.ts';
 import { hotlineTableNames } from '../report/hotline-tables.ts';
 import { monthsOf, periodKey, periodLabel, type Period } from '../time/period.ts';
-export { isMadeOfMonths } from '../time/period.ts';
 import { formatWallTime, parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { completeBuild, type BuildResult } from './complete-build.ts';
 import type { CarryOver, SettingsInForce } from './load-exports.ts';
@@ -205,7 +204,7 @@ export interface HistoryBuildOptions {
   readonly carryOver?: CarryOver;
 }
 
-/** Month labels as a brief lists them: 7月、8月、9月 (with the year when the months span two). */
+/** Month labels as a brief lists them: 7月、8月、9月 (a quarter's, half's or year's months are of one year). */
 function monthList(months: readonly Period[]): string {
   return months.map((month) => `${month.index}月`).join('、');
 }

@@ -12,7 +12,7 @@ import type { RawSheet } from '../model/raw-sheet.ts';
 import { InputError } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
 import { CustomTableTallies } from '../report/custom-tables.ts';
-import { isInPeriod, type Period } from '../time/period.ts';
+import { isInPeriod, isMadeOfMonths, type Period } from '../time/period.ts';
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { latestEventTime, periodRules, resolveAsOf, resolvePeriod } from './choose-period.ts';
 import { implausibleTimeWarnings } from './time-warnings.ts';
@@ -20,7 +20,7 @@ import { loadExports, resolveSettings, type CarryOver } from './load-exports.ts'
 import { CaseCohortTally } from './case-cohort.ts';
 import { OutsidePeriodTally } from './case-warnings.ts';
 import { completeBuild, type BuildResult, type CollectedOrders } from './complete-build.ts';
-import { buildFromHistory, isMadeOfMonths } from './build-from-history.ts';
+import { buildFromHistory } from './build-from-history.ts';
 import { discoverSheets } from './discover-sheets.ts';
 
 export type { ReconciliationCheck } from './reconcile.ts';
