@@ -292,3 +292,15 @@ describe('inspecting a workbook with no export but a history', () => {
     assert.deepEqual(inspectWorkbook(sheets).historyMonths, [], 'a workbook with exports suggests from its data');
   });
 });
+
+describe('the cases of other periods', () => {
+  it('are listed by period in time order, and cut to the first and last few when there are many', () => {
+    const result = buildMonthlyReport(workbook([daySheet(cases, '案件')]), { period: '2021-W37', asOf, builtAt });
+    const outside = result.warnings.find((warning) => warning.kind === 'outsidePeriod' && warning.sheet === '案件');
+    assert.ok(outside);
+    // 2020-01-01 is a Wednesday of ISO week 1 of 2020; the cases run to the end of January 2022.
+    assert.match(outside.message, /（2020年第1周 \d+ 件，2020年第2周 \d+ 件，2020年第3周 \d+ 件，……，2022年第2周 \d+ 件，2022年第3周 \d+ 件，2022年第4周 \d+ 件，共 10\d 个周）/);
+    const months = buildMonthlyReport(workbook([daySheet(between(cases, Date.UTC(2021, 7, 1), Date.UTC(2021, 10, 1)), '案件')]), { period: '2021-09', asOf, builtAt });
+    assert.match(months.warnings.find((warning) => warning.kind === 'outsidePeriod' && warning.sheet === '案件')?.message ?? '', /（2021年8月 \d+ 件，2021年10月 \d+ 件）/);
+  });
+});

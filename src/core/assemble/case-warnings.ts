@@ -22,7 +22,7 @@ export class OutsidePeriodTally {
   readonly byLabel = new Map<string, number>();
   count = 0;
   private readonly labelOfDay = new Map<number, string>();
-  /** The earliest report time seen in each other period (to list them in time order). */
+  /** A day of each other period (to list them in time order). */
   private readonly startOf = new Map<string, number>();
   private readonly rules: PeriodRules;
 
@@ -44,9 +44,10 @@ export class OutsidePeriodTally {
     if (label === undefined) {
       label = periodLabel(periodContaining(reportedAt, this.rules, this.period.kind));
       this.labelOfDay.set(day, label);
+      // Periods do not overlap: any day of one orders it among the others.
+      if (!this.startOf.has(label)) this.startOf.set(label, day);
     }
     this.byLabel.set(label, (this.byLabel.get(label) ?? 0) + 1);
-    if (!this.startOf.has(label) || reportedAt < (this.startOf.get(label) as number)) this.startOf.set(label, reportedAt);
   }
 
   /**
