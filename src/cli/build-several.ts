@@ -7,12 +7,12 @@
  * The output is a new workbook with the report, 月报设置 and 历史指标, without copies of the raw rows.
  */
 import { basename, extname } from 'node:path';
-import { PeriodStream, resolveSettings, settingsSheetName, isHistorySheetName, type BuildResult, type CarryOver } from '../core/index.ts';
+import { PeriodStream, resolveSettings, settingsSheetName, isHistorySheetName, type BuildResult, type BuildWarning, type CarryOver } from '../core/index.ts';
 import { readCarryOver } from '../hosts/file/carry-over.ts';
 import { readSheetNames } from '../hosts/file/read-workbook.ts';
 import { writeWorkbook } from '../hosts/file/write-workbook.ts';
 import { printResult, readFromOption, UsageError, writeOutputs, type BuildCommand } from './build-command.ts';
-import { handOverInput, isFolder, listInputFiles, readWholeInput, type InputFile } from './input-files.ts';
+import { handOverInput, isFolder, listInputFiles, naturalOrder, readWholeInput, type InputFile } from './input-files.ts';
 import { checkOutputPaths, readInputFile } from './safe-files.ts';
 
 export interface SeveralBuildCommand extends Omit<BuildCommand, 'input'> {
@@ -88,8 +88,27 @@ export function buildFromInputs(command: SeveralBuildCommand): SeveralBuild {
     stream.startAnotherPass();
     handOverAll();
   }
-  const result = stream.finish();
+  const built = stream.finish();
+  // Files are read in the order given, and an id repeated across them counts by its last row: when
+  // they repeat, every name is numbered (1月, 2021-02 …) and the order is not the names' (a shell's
+  // *.csv lists 10月 before 1月), say so.
+  const named = files.map((file) => basename(file.path)).sort(naturalOrder);
+  const numbered = files.every((file) => /\d/.test(basename(file.path)));
+  const outOfOrder = twice && numbered && files.some((file, index) => basename(file.path) !== named[index]);
+  const result = outOfOrder ? { ...built, warnings: [orderWarning(files, named), ...built.warnings] } : built;
   return { result, files, rows, twice, fromReport, inInputs, readMs: performance.now() - started };
+}
+
+function orderWarning(files: readonly InputFile[], named: readonly string[]): BuildWarning {
+  const given = files.map((file) => basename(file.path));
+  const first = given.findIndex((name, index) => name !== named[index]);
+  return {
+    kind: 'duplicateId',
+    sheet: files[first].label,
+    rows: [],
+    message: `有编号在几个输入文件中都出现，按最后读到的一行统计；而输入文件是按给出的顺序读的（${given.slice(Math.max(0, first - 1), first + 2).join('、')}……），与文件名的顺序（${named.slice(Math.max(0, first - 1), first + 2).join('、')}……）不同。`,
+    action: '如果较晚的导出排在了前面（命令行的 *.csv 会把 10月 排在 1月 之前），请按时间顺序列出文件，或给出放这些文件的文件夹（按文件名的自然顺序读取），然后重新生成。',
+  };
 }
 
 export function runSeveralBuild(command: SeveralBuildCommand, write: (line: string) => void): void {

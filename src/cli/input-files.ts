@@ -24,7 +24,7 @@ export interface InputFile {
 }
 
 /** The natural order of names: 2月 before 10月, as a file manager shows them. */
-const naturalOrder = new Intl.Collator('zh-CN', { numeric: true, sensitivity: 'base' }).compare;
+export const naturalOrder = new Intl.Collator('zh-CN', { numeric: true, sensitivity: 'base' }).compare;
 
 /** Whether `path` is a folder (false for anything that cannot be looked at: reading it says why). */
 export function isFolder(path: string): boolean {

@@ -88,6 +88,19 @@ describe('case-brief build with several inputs', () => {
     assert.ok(!names.some((name) => /月$|12345工单/.test(name)), `no copies of the raw sheets: ${names.join()}`);
   });
 
+  it('says so when ids repeat across files given out of the order of their names (a shell’s *.csv lists 10月 before 1月)', () => {
+    const shellOrder = [...files].sort();
+    assert.notDeepEqual(shellOrder, files);
+    const given = buildFromInputs({ inputs: [...shellOrder, join(yearFolder, '12345工单.csv')], out: join(dir, 'year-shell.xlsx'), period: '2021', asOf, builtAt, force: false, quiet: true, preset: 'dazhou' });
+    const warning = given.result.warnings[0];
+    assert.equal(warning.kind, 'duplicateId');
+    assert.match(warning.message, /按给出的顺序读的（10月\.csv、11月\.csv……），与文件名的顺序（1月\.csv、2月\.csv……）不同/);
+    assert.match(warning.action, /给出放这些文件的文件夹/);
+    // In the names' order nothing is said.
+    const inOrder = buildFromInputs({ inputs: [...files, join(yearFolder, '12345工单.csv')], out: join(dir, 'year-order.xlsx'), period: '2021', asOf, builtAt, force: false, quiet: true, preset: 'dazhou' });
+    assert.ok(!inOrder.result.warnings.some((item) => /与文件名的顺序/.test(item.message)));
+  });
+
   it('streams a CSV to the report the current reading of the same CSV gives', () => {
     const folder = join(dir, 'one');
     mkdirSync(folder);
