@@ -21,7 +21,7 @@ import { hotlineTableNames } from '../report/hotline-tables.ts';
 import { monthsOf, periodKey, periodLabel, type Period } from '../time/period.ts';
 import { formatWallTime, parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { completeBuild, type BuildResult } from './complete-build.ts';
-import type { CarryOver, SettingsInForce } from './load-exports.ts';
+import { carriedHistorySheets, type CarryOver, type SettingsInForce } from './load-exports.ts';
 
 /** Figures of one table over the months: row → indicator → sum (null when a month's figure was empty). */
 type SummedRows = Map<string, Map<string, number | null>>;
@@ -216,8 +216,7 @@ function monthList(months: readonly Period[]): string {
 export function buildFromHistory(sheets: readonly RawSheet[], inForce: SettingsInForce, options: HistoryBuildOptions): BuildResult {
   const { period } = options;
   const label = periodLabel(period);
-  const carried = options.carryOver;
-  const read = readHistorySheets(sheets, carried ? [...(carried.history ? [carried.history] : []), ...(carried.historyArchives ?? [])] : []);
+  const read = readHistorySheets(sheets, carriedHistorySheets(options.carryOver));
   const monthPeriods = monthsOf(period);
   const months = new MonthsHistory(read.records, monthPeriods.map(periodKey));
   const labelOf = (key: string) => periodLabel(monthPeriods[months.monthKeys.indexOf(key)]);

@@ -26,7 +26,7 @@ import { maskerFor } from '../text/mask.ts';
 import { periodKey, periodLabel, type Period } from '../time/period.ts';
 import { formatWallTime, type WallTime } from '../time/wall-time.ts';
 import { asOfSourceWords, type AsOfSource } from './choose-period.ts';
-import type { CarryOver, SettingsInForce } from './load-exports.ts';
+import { carriedHistorySheets, type CarryOver, type SettingsInForce } from './load-exports.ts';
 import { buildReportTables, createTableContext } from './report-tables.ts';
 import { caseWarnings, type OutsidePeriodTally } from './case-warnings.ts';
 import { orderWarnings } from './order-warnings.ts';
@@ -160,8 +160,7 @@ export function completeBuild(input: CompleteBuildInput): BuildResult {
       : null;
   const topics = historyBuilt ? [] : computeFocusTopics(hotline?.cohort ?? [], input.cases?.topics ?? [], { settings, asOf, categoryOf: hotline?.categoryOf ?? new Map(), repeatGroups: hotline?.repeatGroups ?? [], personal: input.callerNames });
 
-  const carriedOver = input.carryOver;
-  const historyRead = readHistorySheets(sheets, carriedOver ? [...(carriedOver.history ? [carriedOver.history] : []), ...(carriedOver.historyArchives ?? [])] : []);
+  const historyRead = readHistorySheets(sheets, carriedHistorySheets(input.carryOver));
   warnings.push(...historyRead.warnings);
   const context = createTableContext({
     settings,

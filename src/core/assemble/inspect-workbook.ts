@@ -13,7 +13,7 @@ import { kindOfKey, monthKeysOf, periodKey } from '../time/period.ts';
 import { readHistorySheets } from '../report/history.ts';
 import { discoverSheets } from './discover-sheets.ts';
 import { defaultPeriodAt, earliestPlausibleTime, periodRules } from './choose-period.ts';
-import { resolveSettings, type CarryOver } from './load-exports.ts';
+import { carriedHistorySheets, resolveSettings, type CarryOver } from './load-exports.ts';
 import type { LearnedSummary } from '../settings/learn-settings.ts';
 import { checkSettingsNames } from '../report/settings-names.ts';
 
@@ -93,8 +93,7 @@ export function inspectWorkbook(sheets: readonly RawSheet[], settingsOverride?: 
   // No export: the months of the history, and the latest quarter all of whose months are there.
   let historyMonths: string[] = [];
   if (!layouts.some((layout) => layout.kind === 'cases' || layout.kind === 'hotline')) {
-    const carried = options.carryOver;
-    const { records } = readHistorySheets(sheets, carried ? [...(carried.history ? [carried.history] : []), ...(carried.historyArchives ?? [])] : []);
+    const { records } = readHistorySheets(sheets, carriedHistorySheets(options.carryOver));
     const months = new Set(records.filter((record) => kindOfKey(record.period) === 'month' && (record.table === '案件概况' || record.table === '12345受理')).map((record) => record.period));
     historyMonths = [...months].sort();
     const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;

@@ -43,6 +43,11 @@ export interface CarryOver {
   readonly historyArchives?: readonly RawSheet[];
 }
 
+/** A previous report's history sheets (历史指标 and its yearly sheets), for `readHistorySheets`. */
+export function carriedHistorySheets(carryOver: CarryOver | undefined): RawSheet[] {
+  return carryOver ? [...(carryOver.history ? [carryOver.history] : []), ...(carryOver.historyArchives ?? [])] : [];
+}
+
 export interface ResolveSettingsOptions {
   readonly carryOver?: CarryOver;
   /** A preset to take (its id or name) instead of learning, for a workbook that has no settings. */
