@@ -9,8 +9,8 @@ import { isUtf8 } from 'node:buffer';
 import { basename, extname, join } from 'node:path';
 import type { CellValue, PeriodStream, RawSheet, StreamSheet } from '../core/index.ts';
 import { CsvRows } from '../hosts/file/csv-rows.ts';
-import { checkReadable, sniffFile } from '../hosts/file/read-failure.ts';
-import { byteOrderMark, readWorkbook } from '../hosts/file/read-workbook.ts';
+import { checkReadable } from '../hosts/file/read-failure.ts';
+import { byteOrderMark, isPlainCsv, readWorkbook } from '../hosts/file/read-workbook.ts';
 import { describeFileError, FileProblem, readInputFile } from './safe-files.ts';
 
 /** Extensions read from a folder. */
@@ -166,17 +166,6 @@ function openFile(path: string): number {
   }
 }
 
-/**
- * Whether a file is read as a stream of CSV rows: text by its first bytes (not a zip or an .xls),
- * not an HTML table saved as text, and named .csv or .txt. Other files are read whole.
- */
-function isStreamedCsv(path: string, first: Uint8Array): boolean {
-  if (!['.csv', '.txt'].includes(extname(path).toLowerCase())) return false;
-  const kind = sniffFile(first);
-  if (kind !== 'text') return false;
-  const start = new TextDecoder('latin1').decode(first.subarray(0, 64)).replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').trimStart();
-  return !start.startsWith('<') && !start.startsWith('\0<');
-}
 
 /** What reading one input gave: its rows (all sheets), and how it was read. */
 export interface FileRead {
@@ -233,7 +222,7 @@ function firstBytes(path: string): Uint8Array {
 
 /** Every sheet of one input, read whole (the settings are learned from the first input). */
 export function readWholeInput(file: InputFile): RawSheet[] {
-  if (isStreamedCsv(file.path, firstBytes(file.path))) {
+  if (isPlainCsv(firstBytes(file.path), file.path)) {
     const rows: CellValue[][] = [];
     let firstRow = 0;
     readCsvRows(file, (fields, row) => {
@@ -247,7 +236,7 @@ export function readWholeInput(file: InputFile): RawSheet[] {
 
 /** Hands every sheet of one input to the stream, a batch of rows at a time. */
 export function handOverInput(file: InputFile, stream: PeriodStream): FileRead {
-  if (isStreamedCsv(file.path, firstBytes(file.path))) {
+  if (isPlainCsv(firstBytes(file.path), file.path)) {
     const feeder = new SheetFeeder(stream, { name: streamSheetName(file, null) });
     readCsvRows(file, (fields, row) => feeder.add(fields, row), () => feeder.skipped);
     feeder.end();

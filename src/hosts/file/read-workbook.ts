@@ -13,7 +13,7 @@ import type { CellValue, RawSheet } from '../../core/model/raw-sheet.ts';
 import type { SheetGrid } from '../../core/model/grid.ts';
 import { readXlsx, readXlsxAsync, readXlsxSheetNames, type XlsxDisplay } from './fast-xlsx-reader.ts';
 import { CsvRows } from './csv-rows.ts';
-import { checkReadable, describeReadFailure, isDamagedZipError } from './read-failure.ts';
+import { checkReadable, describeReadFailure, isDamagedZipError, sniffFile } from './read-failure.ts';
 
 /** A RawSheet as read from a file, with the sheet's visibility. */
 export interface ReadSheet extends RawSheet {
@@ -82,10 +82,10 @@ function readAnyWorkbook(bytes: Uint8Array, fileName: string, options: { readonl
 /**
  * Whether a file is a plain text export (.csv or .txt that is not an HTML table saved as text): read by
  * our own splitter (SheetJS's rules for text, `csv-rows.ts`), three times as fast as SheetJS and
- * without its copy of the file as cells.
+ * without its copy of the file as cells. The first 64 KB are enough to tell (the CLI streams such files).
  */
-function isPlainCsv(bytes: Uint8Array, fileName: string): boolean {
-  if (!/\.(csv|txt)$/i.test(fileName) || containerOf(bytes) !== 'text') return false;
+export function isPlainCsv(bytes: Uint8Array, fileName: string): boolean {
+  if (!/\.(csv|txt)$/i.test(fileName) || sniffFile(bytes) !== 'text') return false;
   const start = new TextDecoder('latin1').decode(bytes.subarray(0, 64)).replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').trimStart();
   return !start.startsWith('<') && !start.startsWith('\0<');
 }
@@ -106,8 +106,7 @@ function readCsv(bytes: Uint8Array, fileName: string): ReadSheet {
   splitter.push(decodeText(bytes));
   splitter.end();
   for (const row of rows) while (row.length < width) row.push(null);
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').slice(0, 31);
-  return { name: base === '' ? 'Sheet1' : base, rows, firstRow };
+  return { name: textSheetName(fileName) ?? 'Sheet1', rows, firstRow };
 }
 
 /** What `readWorkbookAsync` gives: the sheets, and for an .xlsx the fast reader read, what a preview needs. */
@@ -175,8 +174,14 @@ export function readSheetNames(bytes: Uint8Array, fileName = ''): string[] {
 function sheetNames(workbook: XLSX.WorkBook, bytes: Uint8Array, fileName: string): string[] {
   const names = workbook.SheetNames.slice();
   if (containerOf(bytes) !== 'text' || names.length !== 1) return names;
+  const base = textSheetName(fileName);
+  return base === null ? names : [base];
+}
+
+/** A text file's only sheet is named after the file, without folder and extension (31 characters at most); null for no name. */
+function textSheetName(fileName: string): string | null {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').slice(0, 31);
-  return base === '' ? names : [base];
+  return base === '' ? null : base;
 }
 
 function parseWorkbook(bytes: Uint8Array, namesOnly: boolean): XLSX.WorkBook {
