@@ -101,12 +101,7 @@ class Utf8Sink {
 /** Rows are handed to the sink in pieces of about this many characters. */
 const pieceChars = 1 << 16;
 
-/** The worksheet XML of a grid; `xfIndex` gives each cell's style, `drawingRelId` links its charts. */
-export function worksheetXml(grid: SheetGrid, xfIndex: (cell: GridCell) => number, drawingRelId?: string): string {
-  return new TextDecoder().decode(worksheetPart(grid, xfIndex, drawingRelId));
-}
-
-/** The worksheet part of a grid as UTF-8 bytes (see worksheetXml). */
+/** The worksheet part of a grid as UTF-8 bytes; `xfIndex` gives each cell's style, `drawingRelId` links its charts. */
 export function worksheetPart(grid: SheetGrid, xfIndex: (cell: GridCell) => number, drawingRelId?: string): Uint8Array {
   checkMerges(grid);
   const merges = grid.merges.filter((m) => m.lastRow > m.row || m.lastCol > m.col);

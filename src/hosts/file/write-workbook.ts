@@ -99,10 +99,7 @@ class Package {
   }
 
   setText(name: string, xml: string): void {
-    const stored = this.resolve(name) ?? name;
-    this.entries.set(stored, { data: strToU8(xml.replace(/^(<\?xml[^>]*encoding=")UTF-16(")/i, '$1UTF-8$2')) });
-    this.byLowerName.set(stored.toLowerCase(), stored);
-    this.inflated.delete(stored);
+    this.setBytes(name, strToU8(xml.replace(/^(<\?xml[^>]*encoding=")UTF-16(")/i, '$1UTF-8$2')));
   }
 
   /** A part written here, as UTF-8 bytes already. */
