@@ -49,7 +49,8 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const inForce = resolveSettings(sheets, options.settings, { carryOver: options.carryOver, preset: options.preset, madeAt: options.builtAt });
   const settings = inForce.settings;
   // No export sheet, and a quarter, half or year asked for: its months' figures in the history, added up.
-  const requested = options.period === undefined || options.period === '' ? null : resolvePeriod(options.period, periodRules(settings), 0);
+  const rules = periodRules(settings);
+  const requested = options.period === undefined || options.period === '' ? null : resolvePeriod(options.period, rules, 0);
   if (requested && isMadeOfMonths(requested) && !hasExportSheet(sheets, settings)) return buildFromHistory(sheets, inForce, { period: requested, builtAt: options.builtAt, carryOver: options.carryOver });
   // A period given before the rows are read lets the cases of other periods be read only as far as needed.
   const exports = loadExports(sheets, settings, { period: requested ?? undefined });
@@ -62,7 +63,8 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
     throw new InputError(`"${first.sheet}"中没有可统计的行（所有行都缺少编号或时间）。`, { sheet: first.sheet, column: '', headersSeen: [] });
   }
   const { asOf, source: asOfSource } = resolveAsOf(options.asOf, settings, latest);
-  const period = resolvePeriod(options.period, periodRules(settings), asOf);
+  // Without a period given, the most recent complete one before the as-of time.
+  const period = requested ?? resolvePeriod(undefined, rules, asOf);
 
   const customTallies = new CustomTableTallies(settings);
   let cases = null;
