@@ -5,7 +5,7 @@
 import type { BuildWarning } from '../model/warning.ts';
 import type { HotlineStatistics } from '../stats/hotline-statistics.ts';
 import { historySheetName } from '../report/history.ts';
-import { periodLabel, periodWords, type Period } from '../time/period.ts';
+import { orItsMonths, periodLabel, periodWords, type Period } from '../time/period.ts';
 import type { OutsidePeriodTally } from './case-warnings.ts';
 import { warningsByValue } from './row-warnings.ts';
 import { unknownUnitRowLimit } from '../stats/case-statistics.ts';
@@ -32,7 +32,7 @@ export function orderWarnings(outside: OutsidePeriodTally | null, hotline: Hotli
     }),
   );
   if (previousReceived === null) {
-    warnings.push({ kind: 'noHistory', sheet: historySheetName, rows: [], message: `没有${previousLabel}的12345受理数，"较上期"无法计算。`, action: `先用${previousLabel}的导出生成一次${period.kind === 'quarter' || period.kind === 'half' || period.kind === 'year' ? '（或逐月生成它的各月：上期取各月之和）' : ''}，或在"${historySheetName}"表中补录（表 12345受理，行 总计，指标 受理数）。` });
+    warnings.push({ kind: 'noHistory', sheet: historySheetName, rows: [], message: `没有${previousLabel}的12345受理数，"较上期"无法计算。`, action: `先用${previousLabel}的导出生成一次${orItsMonths(period.kind)}，或在"${historySheetName}"表中补录（表 12345受理，行 总计，指标 受理数）。` });
   }
   return warnings;
 }

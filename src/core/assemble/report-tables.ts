@@ -23,7 +23,7 @@ import { checkSettingsNames } from '../report/settings-names.ts';
 import { orderFactsOf } from '../stats/dimensions.ts';
 import { createHotlineUnitNamer } from '../stats/hotline-statistics.ts';
 import { flagOrder } from '../stats/order-counts.ts';
-import { isMadeOfMonths, endOfPeriod, periodKey, periodLabel, previousPeriod, samePeriodLastYear, startOfPeriod, type Period } from '../time/period.ts';
+import { orItsMonths, endOfPeriod, periodKey, periodLabel, previousPeriod, samePeriodLastYear, startOfPeriod, type Period } from '../time/period.ts';
 import { formatWallDate, type WallTime } from '../time/wall-time.ts';
 import { asOfSourceWords, type AsOfSource } from './choose-period.ts';
 
@@ -53,7 +53,7 @@ export function createTableContext(options: TableContextOptions): TableContext {
   ];
   // Said per table, and only by a table that has 上期 figures: true of that table's own 上期 cells.
   const previousNote = (found: boolean) =>
-    found ? `上期为${periodLabel(previous)}，取自"${historySheetName}"表。` : `"${historySheetName}"表中没有${periodLabel(previous)}的数据，本表的上期列为空；可先生成${periodLabel(previous)}${isMadeOfMonths(previous) ? '（或逐月生成它的各月）' : ''}，或在该表中补录。`;
+    found ? `上期为${periodLabel(previous)}，取自"${historySheetName}"表。` : `"${historySheetName}"表中没有${periodLabel(previous)}的数据，本表的上期列为空；可先生成${periodLabel(previous)}${orItsMonths(previous.kind)}，或在该表中补录。`;
   return {
     settings: options.settings,
     period,

@@ -10,7 +10,7 @@ import type { BuildWarning } from '../model/warning.ts';
 import type { TableContext } from './case-tables.ts';
 import type { EarlierColumn } from './figure-rows.ts';
 import { historySheetName } from './history.ts';
-import { monthKeysOf } from '../time/period.ts';
+import { kindOfKey, orItsMonths } from '../time/period.ts';
 
 /** A table's earlier-period columns, for the warnings. */
 export interface EarlierTable {
@@ -61,7 +61,7 @@ export function earlierWarnings(tables: readonly EarlierTable[], context: Pick<T
         sheet: historySheetName,
         rows: [],
         message: `"${historySheetName}"表中没有${label}（${words[which]}）的数值，${parts.join('，')}为空。`,
-        action: which === 'previous' ? `先用${label}的导出生成一次${monthKeysOf(key).length ? '（或逐月生成它的各月：上期取各月之和）' : ''}，或在"${historySheetName}"表中补录：${howToType(names)}。` : `在"${historySheetName}"表中补录去年的数（如照去年的简报）：${howToType(names)}；生成过${label}的工作簿里则已有。`,
+        action: which === 'previous' ? `先用${label}的导出生成一次${orItsMonths(kindOfKey(key))}，或在"${historySheetName}"表中补录：${howToType(names)}。` : `在"${historySheetName}"表中补录去年的数（如照去年的简报）：${howToType(names)}；生成过${label}的工作簿里则已有。`,
       });
     }
     // Columns filled but for some rows: those rows had no figure that period (or were not typed).

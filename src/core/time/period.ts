@@ -98,7 +98,7 @@ export function kindOfKey(key: string): PeriodKind | null {
 /** The keys of the months a quarter's, half's or year's key is made of (`2021-Q3` → 2021-07, 2021-08, 2021-09); [] for a month's or a week's. */
 export function monthKeysOf(key: string): string[] {
   const kind = kindOfKey(key);
-  if (kind !== 'quarter' && kind !== 'half' && kind !== 'year') return [];
+  if (!isKindOfMonths(kind)) return [];
   const index = kind === 'year' ? 1 : Number(key.slice(6));
   return monthsOf({ kind, year: Number(key.slice(0, 4)), index, startDay: 1, weekStart: 1 }).map(periodKey);
 }
@@ -126,7 +126,11 @@ export function weeksInYear(year: number, weekStart = 1): number {
 
 /** Whether a period is made of whole months that can be added up or checked one by one: a quarter, a half, a year. */
 export function isMadeOfMonths(period: Period): boolean {
-  return period.kind === 'quarter' || period.kind === 'half' || period.kind === 'year';
+  return isKindOfMonths(period.kind);
+}
+
+function isKindOfMonths(kind: PeriodKind | null): kind is 'quarter' | 'half' | 'year' {
+  return kind === 'quarter' || kind === 'half' || kind === 'year';
 }
 
 /** The months a quarter, half or year is made of (a month: itself; a week: none). */
@@ -232,6 +236,14 @@ function nameInYear(period: Period): string {
 /** The label in sheet names, titles and sentences: `2021年9月`, `2021年第37周`, `2021年第三季度`, `2021年上半年`, `2021年`. */
 export function periodLabel(period: Period): string {
   return `${period.year}年${nameInYear(period)}`;
+}
+
+/**
+ * For a period of a kind made of months (a quarter, a half, a year; `kindOfKey` of its key): that its
+ * months can be built instead of the period itself, as the hints about a missing 上期 say; '' otherwise.
+ */
+export function orItsMonths(kind: PeriodKind | null): string {
+  return isKindOfMonths(kind) ? '（或逐月生成它的各月：上期取各月之和）' : '';
 }
 
 /**
