@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { docxText } from '../../src/hosts/file/brief-docx.ts';
-import { build, resultsDir, screenshot, usePane } from './harness.ts';
+import { build, resultsDir, screenshot, usePane, openSamplePane } from './harness.ts';
 
 describe('the brief from the task pane (browser mode, end to end)', function () {
   this.timeout(300_000);
@@ -13,8 +13,7 @@ describe('the brief from the task pane (browser mode, end to end)', function () 
   let page: Page;
   before(async () => {
     page = pane.page;
-    await page.goto(`${pane.baseUrl}taskpane.html`);
-    await page.locator('[data-testid="sheet-summary"][data-sheet="案件列表"]').waitFor({ timeout: 60_000 });
+    await openSamplePane(page, pane.baseUrl, 60_000);
     await build(page);
   });
 

@@ -7,7 +7,7 @@ import { defaultSettings, settingsToGrid, type Settings } from '../../src/core/i
 import { rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
 import { writeWorkbook } from '../../src/hosts/file/write-workbook.ts';
 import { generateCases, generatedSheet, printedRate } from '../helpers/generated-cases.ts';
-import { build, englishWords, figure, openFile, screenshot, usePane } from './harness.ts';
+import { build, englishWords, figure, openFile, screenshot, usePane, openSamplePane } from './harness.ts';
 
 const september = generateCases('2021-09', 60, 21);
 
@@ -52,8 +52,7 @@ describe('custom tables in the task pane (end to end)', function () {
   });
 
   it('lists the indicators, comparison forms and dimensions, searchable', async () => {
-    await page.goto(`${pane.baseUrl}taskpane.html`);
-    await page.locator('[data-testid="sheet-summary"][data-sheet="案件列表"]').waitFor({ timeout: 30_000 });
+    await openSamplePane(page, pane.baseUrl, 30_000);
     const all = await search(page, '');
     for (const name of ['上报数', '结案率', '按期结案率', '有效上报率', '办结率', '回退数', '占比', 'X同比', '上期X', '去年同期X', '街道', '12345承办单位', '标准顺序', '箭头']) assert.ok(all.includes(name), `${name} in the list`);
     assert.match(await page.getByTestId('catalogue-count').innerText(), new RegExp(`共 ${all.length} 项`));

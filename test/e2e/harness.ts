@@ -156,6 +156,12 @@ export function usePane(options: { readonly viewport?: { width: number; height: 
 
 // --- Page helpers ----------------------------------------------------------------------------------
 
+/** Opens the task pane and waits until it shows the bundled sample's cases sheet. */
+export async function openSamplePane(page: Page, baseUrl: string, timeout: number): Promise<void> {
+  await page.goto(`${baseUrl}taskpane.html`);
+  await page.locator('[data-testid="sheet-summary"][data-sheet="案件列表"]').waitFor({ timeout });
+}
+
 export function exactly(text: string): RegExp {
   return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }

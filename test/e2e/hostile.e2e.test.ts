@@ -7,7 +7,7 @@ import { rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
 import { writeWorkbook } from '../../src/hosts/file/write-workbook.ts';
 import { caseSheet, closedCase } from '../helpers/case-sheet.ts';
 import { order, orderSheet } from '../helpers/order-sheet.ts';
-import { build, figure, openFile, previewTable, screenshot, showSheet, usePane } from './harness.ts';
+import { build, figure, openFile, previewTable, screenshot, showSheet, usePane, openSamplePane } from './harness.ts';
 
 const fullWidthPhone = '１３６４５６７８９０１';
 
@@ -27,8 +27,7 @@ describe('hostile input in the task pane (end to end)', function () {
   let page: Page;
   before(async () => {
     page = pane.page;
-    await page.goto(`${pane.baseUrl}taskpane.html`);
-    await page.locator('[data-testid="sheet-summary"][data-sheet="案件列表"]').waitFor({ timeout: 30_000 });
+    await openSamplePane(page, pane.baseUrl, 30_000);
   });
 
   it('explains a damaged file in a sentence, and keeps the workbook it had open', async () => {

@@ -8,7 +8,7 @@ import { rawSheetToGrid } from '../../src/hosts/file/build-file.ts';
 import { writeWorkbook } from '../../src/hosts/file/write-workbook.ts';
 import { between, dailyCases, daySheet } from '../helpers/period-exports.ts';
 import { afterBuild, referenceSettingsSheet } from '../helpers/workbook.ts';
-import { build, figure, openFile, screenshot, usePane } from './harness.ts';
+import { build, figure, openFile, screenshot, usePane, openSamplePane } from './harness.ts';
 
 // July to September 2021, four cases a day.
 const cases = dailyCases('2021-07-01', 92, 4, 37);
@@ -28,8 +28,7 @@ describe('periods other than a month in the task pane (end to end)', function ()
   let page: Page;
   before(async () => {
     page = pane.page;
-    await page.goto(`${pane.baseUrl}taskpane.html`);
-    await page.locator('[data-testid="sheet-summary"][data-sheet="案件列表"]').waitFor({ timeout: 30_000 });
+    await openSamplePane(page, pane.baseUrl, 30_000);
   });
 
   it('builds a quarter from the months in 历史指标 when the workbook has no export, and says so', async () => {
