@@ -4,7 +4,7 @@
  * time). A repeated id keeps the later row (an export lists a case again after it changed), warned.
  */
 import type { CaseRecord } from '../model/case-record.ts';
-import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
+import type { CellValue } from '../model/raw-sheet.ts';
 import type { BuildWarning } from '../model/warning.ts';
 import type { Settings } from '../settings/settings.ts';
 import { cellToText, normalizeHeader, normalizeName, normalizeText } from '../text/normalize.ts';
@@ -101,20 +101,25 @@ function memoByValue<T>(read: (value: CellValue) => T): (value: CellValue) => T 
 }
 
 /**
- * Visits every data row below the header: blank rows and totals rows (合计/总计) are counted, not
+ * Visits the data rows of a batch of a sheet's rows (`rows[i]` is sheet row `firstRow + i`, from index
+ * `from`, past the header in the first batch): blank rows and totals rows (合计/总计) are counted, not
  * visited. The row accounting of every reader starts here.
  */
-export function forEachDataRow(sheet: RawSheet, headerIndex: number, visit: (row: readonly CellValue[], rowNumber: number) => void): { blankRows: number; totalsRows: number } {
-  const firstRow = sheet.firstRow ?? 1;
+export function forEachDataRow(
+  rows: readonly (readonly CellValue[] | undefined)[],
+  firstRow: number,
+  from: number,
+  visit: (row: readonly CellValue[], rowNumber: number) => void,
+): { rows: number; blankRows: number; totalsRows: number } {
   let blankRows = 0;
   let totalsRows = 0;
-  for (let index = headerIndex + 1; index < sheet.rows.length; index++) {
-    const row = sheet.rows[index] ?? [];
+  for (let index = from; index < rows.length; index++) {
+    const row = rows[index] ?? [];
     if (isBlankRow(row)) blankRows++;
     else if (isTotalsRow(row)) totalsRows++;
     else visit(row, firstRow + index);
   }
-  return { blankRows, totalsRows };
+  return { rows: Math.max(0, rows.length - from), blankRows, totalsRows };
 }
 
 /**
@@ -372,13 +377,10 @@ export function createCaseRowReader(sheetName: string, layout: SheetLayout, sett
 
   return {
     readRows(rows, firstRow, from, onRecord) {
-      for (let index = from; index < rows.length; index++) {
-        rowsRead++;
-        const row = rows[index] ?? [];
-        if (isBlankRow(row)) blankRows++;
-        else if (isTotalsRow(row)) totalsRows++;
-        else readRow(row, firstRow + index, onRecord);
-      }
+      const counted = forEachDataRow(rows, firstRow, from, (row, rowNumber) => readRow(row, rowNumber, onRecord));
+      rowsRead += counted.rows;
+      blankRows += counted.blankRows;
+      totalsRows += counted.totalsRows;
     },
     finish() {
       const warnings: BuildWarning[] = [];

@@ -14,7 +14,7 @@ import { hotlineFields } from './columns.ts';
 import { isLostPrecisionId, lostPrecisionWarning } from './id-checks.ts';
 import type { SheetLayout } from './detect-header.ts';
 import { createUnitResolver } from './resolve-unit.ts';
-import { collectPersonal, isBlankRow, isTotalsRow } from './read-cases.ts';
+import { collectPersonal, forEachDataRow } from './read-cases.ts';
 
 /** What reading a 12345 sheet found besides its orders: the row accounting's parts and the warnings. */
 export interface OrderSheetSummary {
@@ -134,13 +134,10 @@ export function createOrderRowReader(sheetName: string, layout: SheetLayout, set
   };
   return {
     readRows(rows, firstRow, from, onRecord) {
-      for (let index = from; index < rows.length; index++) {
-        rowsRead++;
-        const row = rows[index] ?? [];
-        if (isBlankRow(row)) blankRows++;
-        else if (isTotalsRow(row)) totalsRows++;
-        else readRow(row, firstRow + index, onRecord);
-      }
+      const counted = forEachDataRow(rows, firstRow, from, (row, rowNumber) => readRow(row, rowNumber, onRecord));
+      rowsRead += counted.rows;
+      blankRows += counted.blankRows;
+      totalsRows += counted.totalsRows;
     },
     finish() {
       const warnings: BuildWarning[] = [];
