@@ -69,7 +69,6 @@ class PassState {
   readonly caseSummaries: CaseSheetSummary[] = [];
   readonly orderSummaries: OrderSheetSummary[] = [];
   readonly heldOrders: OrderRecord[] = [];
-  readonly outsideOrders: { readonly sheet: string; readonly row: number; readonly receivedAt: WallTime }[] = [];
   readonly callerNames = new Set<string>();
   cohort: CaseCohortTally | null = null;
   /** The deadline rule the cohort counts by. */
@@ -78,6 +77,8 @@ class PassState {
   constructor(
     readonly times: EventTimes,
     readonly custom: CustomTableTallies,
+    /** The 12345 orders outside the period, tallied for their warning. */
+    readonly outsideOrders: OutsidePeriodTally,
   ) {}
 }
 
@@ -115,7 +116,7 @@ export class PeriodStream {
   }
 
   private freshState(): PassState {
-    return new PassState(new EventTimes(this.notAfter), new CustomTableTallies(this.inForce.settings));
+    return new PassState(new EventTimes(this.notAfter), new CustomTableTallies(this.inForce.settings), new OutsidePeriodTally(this.period, this.inForce.settings));
   }
 
   /** Which pass over the inputs is being read: 1, or 2 after `startAnotherPass`. */
@@ -238,7 +239,7 @@ export class PeriodStream {
       const hold = (order: OrderRecord) => {
         state.times.addOrder(order);
         if (isInPeriod(order.receivedAt, this.period)) state.heldOrders.push(order);
-        else state.outsideOrders.push({ sheet: order.sheet, row: order.row, receivedAt: order.receivedAt });
+        else state.outsideOrders.add(order.sheet, order.row, order.receivedAt);
       };
       if (this.pass === 1) {
         sheet.orderReader.readRows(rows, firstRow, from, (order, key) => {
@@ -279,10 +280,8 @@ export class PeriodStream {
     const callerNames = new Set(state.callerNames);
     const cases = cohort ? { statistics: cohort.statistics.finish(state.cohortHasDeadline), topics: cohort.topics.finish(callerNames), outside: cohort.outside, months: cohort.months, seen: cohort.seen } : null;
     const hasColumn = (field: string) => orderLayouts.some((layout) => layout.columns[field] !== undefined);
-    const outsideOrders = new OutsidePeriodTally(this.period, settings);
-    for (const order of state.outsideOrders) outsideOrders.add(order.sheet, order.row, order.receivedAt);
     const orders = orderLayouts.length
-      ? { inPeriod: state.heldOrders, outside: outsideOrders, seen: state.heldOrders.length + state.outsideOrders.length, overdueKnown: hasColumn('deadline') || hasColumn('overdueFlag'), returnsKnown: hasColumn('returnCount') || this.hasReturnsSheet }
+      ? { inPeriod: state.heldOrders, outside: state.outsideOrders, seen: state.heldOrders.length + state.outsideOrders.count, overdueKnown: hasColumn('deadline') || hasColumn('overdueFlag'), returnsKnown: hasColumn('returnCount') || this.hasReturnsSheet }
       : null;
     const caseAccounting = state.caseSummaries.map((summary) => rowAccounting(summary, this.caseLedger.sheetCounts(summary.sheet)));
     const orderAccounting = state.orderSummaries.map((summary) => rowAccounting(summary, this.orderLedger.sheetCounts(summary.sheet), summary.notCountedRows));
