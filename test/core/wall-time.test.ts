@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { excelSerialFromWallTime, formatWallTime, parseWallTime, wallTimeFromExcelSerial, wallTimeOf } from '../../src/core/index.ts';
 
 const at = (text: string) => {
@@ -78,5 +79,34 @@ describe('parseWallTime on the common form', () => {
       assert.equal(parseWallTime(text), undefined, text);
       assert.equal(viaPattern(text), undefined, text);
     }
+  });
+});
+
+describe('wallTimeOf', () => {
+  it('gives what Date.UTC gives for every real date and time, 1900 to 9999 (leap years and centuries too)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), (year, month, day, hour, minute, second) => {
+        const expected = Date.UTC(year, month - 1, day, hour, minute, second);
+        const real = new Date(expected).getUTCDate() === day;
+        assert.equal(wallTimeOf(year, month, day, hour, minute, second), real ? expected : null);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const [year, month, day] of [[2000, 2, 29], [1900, 2, 28], [2100, 2, 28], [2024, 12, 31], [1970, 1, 1], [2021, 3, 1]]) assert.equal(wallTimeOf(year, month, day), Date.UTC(year, month - 1, day));
+    for (const [year, month, day] of [[1900, 2, 29], [2100, 2, 29], [2021, 2, 29], [2021, 4, 31]]) assert.equal(wallTimeOf(year, month, day), null);
+  });
+
+  it('reads the canonical text form as the general pattern does, and refuses what is no time', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), fc.constantFrom('-', '/'), fc.constantFrom(' ', 'T'), fc.boolean(), (date, dash, gap, seconds) => {
+        const pad = (value: number) => String(value).padStart(2, '0');
+        const text = `${date.getUTCFullYear()}${dash}${pad(date.getUTCMonth() + 1)}${dash}${pad(date.getUTCDate())}${gap}${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}${seconds ? `:${pad(date.getUTCSeconds())}` : ''}`;
+        const whole = Math.floor(date.getTime() / 1000) * 1000;
+        const expected = seconds ? whole : whole - date.getUTCSeconds() * 1000;
+        assert.equal(parseWallTime(text), expected, text);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of ['2021-09-3x 10:22', '2021-13-03 10:22', '2021-02-30 10:22', '2021-09-03 24:00', '2021-09-03 10:60', '20a1-09-03 10:22', '2021-09-03 10:22:6０']) assert.equal(parseWallTime(text), undefined, text);
   });
 });

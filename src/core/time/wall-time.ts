@@ -21,9 +21,24 @@ const maxPlausibleSerial = 73_051;
 export function wallTimeOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): WallTime | null {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   if (hour < 0 || minute < 0 || second < 0 || year < 1900 || year > 9999) return null;
-  // Date.UTC would roll 2021-02-30 over into March; such a date is not real.
+  // 2021-02-30 is no real date (Date.UTC would roll it over into March).
   if (day > daysInMonth(year, month)) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return Date.UTC(year, month - 1, day, hour, minute, second);
+  return daysFromCivil(year, month, day) * msPerDay + hour * 3_600_000 + minute * 60_000 + second * 1000;
+}
+
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's
+ * days_from_civil): what `Date.UTC` gives divided by a day, a sixth of its cost, and a month of
+ * 200,000 cases reads a million and a half times.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -96,11 +111,12 @@ export function sheetTimeReader(sheet: { readonly date1904?: boolean }): (value:
   return (value) => parseWallTime(typeof value === 'number' && value < 1e7 ? value + date1904Offset : value);
 }
 
-const digit = (text: string, at: number): number => text.charCodeAt(at) - 48;
-const isDigit = (text: string, at: number): boolean => {
-  const code = text.charCodeAt(at);
-  return code >= 48 && code <= 57;
-};
+/** The two digits at `at`, or -1 when either is no digit. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
 
 /**
  * The form nearly every export writes, `2021-09-03 10:22` or `2021-09-03 10:22:05` (also with / and
@@ -114,18 +130,16 @@ function parseCanonical(text: string): WallTime | null | undefined {
   if ((dash !== 45 && dash !== 47) || text.charCodeAt(7) !== dash) return undefined; // - or /
   const gap = text.charCodeAt(10);
   if ((gap !== 32 && gap !== 84) || text.charCodeAt(13) !== 58 || (length === 19 && text.charCodeAt(16) !== 58)) return undefined; // space or T; :
-  for (const at of length === 19 ? canonicalDigits19 : canonicalDigits16) if (!isDigit(text, at)) return undefined;
-  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const month = digit(text, 5) * 10 + digit(text, 6);
-  const day = digit(text, 8) * 10 + digit(text, 9);
-  const hour = digit(text, 11) * 10 + digit(text, 12);
-  const minute = digit(text, 14) * 10 + digit(text, 15);
-  const second = length === 19 ? digit(text, 17) * 10 + digit(text, 18) : 0;
-  return wallTimeOf(year, month, day, hour, minute, second) ?? undefined;
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = length === 19 ? twoDigits(text, 17) : 0;
+  if (century < 0 || yearOfCentury < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  return wallTimeOf(century * 100 + yearOfCentury, month, day, hour, minute, second) ?? undefined;
 }
-
-const canonicalDigits16 = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15];
-const canonicalDigits19 = [...canonicalDigits16, 17, 18];
 
 function parseCompactDigits(digits: string): WallTime | undefined {
   if (digits.length !== 8 && digits.length !== 12 && digits.length !== 14) return undefined;
