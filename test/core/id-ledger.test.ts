@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { IdLedger } from '../../src/core/assemble/id-ledger.ts';
+
+/** Ids as exports write them: numbers of every length (with leading zeros too), codes, Chinese, and ids typed as near misses of each other. */
+const anyId = fc.oneof(
+  fc.integer({ min: 0, max: 40 }).map(String),
+  fc.integer({ min: 0, max: 40 }).map((n) => `0${n}`),
+  fc.integer({ min: 0, max: 40 }).map((n) => `00${n}`),
+  fc.constantFrom('999999999999999', '1000000000000000', '9007199254740993', '9007199254740992', '123456789012345', '0123456789012345', '2021000000003', '2021000000003 '),
+  fc.integer({ min: 0, max: 40 }).map((n) => `GD2021${n}`),
+  fc.constantFrom('案件1', '', 'x', '1e3', '1000', '-1', '+1', '1.0', '1'),
+);
+
+describe('IdLedger', () => {
+  it('counts each id once, its last row winning, as a plain map of the ids would (numbers, leading zeros, codes alike)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(anyId, { maxLength: 60 }), { minLength: 1, maxLength: 3 }), (sheets) => {
+        const ledger = new IdLedger('案件');
+        const last = new Map<string, string>();
+        sheets.forEach((ids, sheet) => {
+          ledger.beginSheet(`表${sheet}`, '任务号');
+          ids.forEach((id, index) => {
+            ledger.note(`表${sheet}`, index + 2, id);
+            last.set(id, `${sheet}:${index + 2}`);
+          });
+        });
+        const all = sheets.flat();
+        assert.equal(ledger.hasRepeats, new Set(all).size < all.length);
+        sheets.forEach((ids, sheet) => {
+          const replaced = ids.length - new Set(ids).size;
+          assert.deepEqual(ledger.sheetCounts(`表${sheet}`), { records: ids.length - replaced, replaced });
+          ids.forEach((id, index) => {
+            assert.equal(ledger.isWinner(`表${sheet}`, index + 2, id), last.get(id) === `${sheet}:${index + 2}`, `${id} at ${sheet}:${index + 2}`);
+            assert.equal(ledger.isRepeated(id), all.filter((other) => other === id).length > 1);
+          });
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps 300,000 distinct numeric ids apart and finds the one repeated among them', () => {
+    const ledger = new IdLedger('案件');
+    ledger.beginSheet('案件列表', '任务号');
+    for (let row = 0; row < 300_000; row++) ledger.note('案件列表', row + 2, String(2021000000000 + row * 7919));
+    assert.equal(ledger.hasRepeats, false);
+    ledger.note('案件列表', 300_002, String(2021000000000 + 1234 * 7919));
+    assert.equal(ledger.hasRepeats, true);
+    assert.equal(ledger.isWinner('案件列表', 1236, String(2021000000000 + 1234 * 7919)), false);
+    assert.equal(ledger.isWinner('案件列表', 300_002, String(2021000000000 + 1234 * 7919)), true);
+    assert.deepEqual(ledger.sheetCounts('案件列表'), { records: 300_000, replaced: 1 });
+  });
+});
