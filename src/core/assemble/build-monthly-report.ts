@@ -16,7 +16,9 @@ import { isInPeriod, isMadeOfMonths, type Period } from '../time/period.ts';
 import { parseWallTime, type WallTime } from '../time/wall-time.ts';
 import { latestEventTime, periodRules, resolveAsOf, resolvePeriod } from './choose-period.ts';
 import { implausibleTimeWarnings } from './time-warnings.ts';
-import { loadExports, resolveSettings, type CarryOver } from './load-exports.ts';
+import { loadExports, resolveSettings, type CarryOver, type SettingsInForce } from './load-exports.ts';
+import { PeriodStream } from './period-stream.ts';
+import { collectPersonalNames } from '../ingest/read-cases.ts';
 import { CaseCohortTally } from './case-cohort.ts';
 import { OutsidePeriodTally } from './case-warnings.ts';
 import { completeBuild, type BuildResult, type CollectedOrders } from './complete-build.ts';
@@ -52,8 +54,10 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const rules = periodRules(settings);
   const requested = options.period === undefined || options.period === '' ? null : resolvePeriod(options.period, rules, 0);
   if (requested && isMadeOfMonths(requested) && !hasExportSheet(sheets, settings)) return buildFromHistory(sheets, inForce, { period: requested, builtAt: options.builtAt, carryOver: options.carryOver });
-  // A period given before the rows are read lets the cases of other periods be read only as far as needed.
-  const exports = loadExports(sheets, settings, { period: requested ?? undefined });
+  // A period given before the rows are read: every case is counted as its row is read, and dropped
+  // (the rows are gone over again only when an id repeats), by the very tallies a streamed year uses.
+  if (requested) return buildInPasses(sheets, inForce, requested, options);
+  const exports = loadExports(sheets, settings);
   const { records, orders, caseLayouts, orderLayouts, hasDeadlineColumn } = exports;
 
   const builtAt = parseWallTime(options.builtAt);
@@ -100,6 +104,28 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
     manualGroups: exports.manualGroups,
     customTallies,
   });
+}
+
+/**
+ * The build of a given period over sheets held in memory, through a PeriodStream: each sheet handed
+ * over whole, a second time when the stream needs another pass (an id seen twice). The personal
+ * columns' names are gathered first, so that the stream has them all from the first row on.
+ */
+function buildInPasses(sheets: readonly RawSheet[], inForce: SettingsInForce, period: Period, options: BuildMonthlyReportOptions): BuildResult {
+  const personal = new Set<string>();
+  for (const layout of discoverSheets(sheets, inForce.settings.columnMappings).layouts) {
+    const sheet = sheets.find((candidate) => candidate.name === layout.sheet);
+    if (sheet && (layout.kind === 'cases' || layout.kind === 'hotline')) collectPersonalNames(sheet.rows, layout, personal);
+  }
+  const stream = new PeriodStream({ inForce, period, asOf: options.asOf, builtAt: options.builtAt, carryOver: options.carryOver, sheets, personal });
+  for (;;) {
+    for (const sheet of sheets) {
+      const open = stream.beginSheet(sheet);
+      if (open) stream.endSheet(open);
+    }
+    if (!stream.needsAnotherPass) return stream.finish();
+    stream.startAnotherPass();
+  }
 }
 
 /** Whether the workbook has a visible cases or 12345 export sheet (a hidden one is not read). */

@@ -182,6 +182,17 @@ export function hiddenSheetWarning(hidden: SheetLayout): BuildWarning {
   };
 }
 
+/** The warning about stray cells far outside an export's table: the used range, and what was read. */
+export function strayCellsWarning(sheet: string, clipped: NonNullable<RawSheet['clipped']>): BuildWarning {
+  return {
+    kind: 'strayCells',
+    sheet,
+    rows: [],
+    message: `工作表"${sheet}"的已用区域是 ${clipped.usedRange}，远大于表格本身：只读取了表格所在的 ${clipped.read}，之外的零星内容没有读取。`,
+    action: '多半是误输入的一两个单元格：如果它们有用，请移进表格；否则删除表格右边和下边多余的列和行，保存后重新生成。',
+  };
+}
+
 export function missingColumnError(layout: SheetLayout): InputError {
   const missing = layout.missingRequired.map((spec) => spec.label);
   const kindLabel = layout.kind ? sheetKindLabels[layout.kind] : '';
@@ -214,14 +225,7 @@ export function loadExports(sheets: readonly RawSheet[], settings: Settings, opt
   for (const hidden of hiddenExports) warnings.push(hiddenSheetWarning(hidden));
   for (const layout of layouts) {
     const clipped = layout.kind ? sheets.find((sheet) => sheet.name === layout.sheet)?.clipped : undefined;
-    if (!clipped) continue;
-    warnings.push({
-      kind: 'strayCells',
-      sheet: layout.sheet,
-      rows: [],
-      message: `工作表"${layout.sheet}"的已用区域是 ${clipped.usedRange}，远大于表格本身：只读取了表格所在的 ${clipped.read}，之外的零星内容没有读取。`,
-      action: '多半是误输入的一两个单元格：如果它们有用，请移进表格；否则删除表格右边和下边多余的列和行，保存后重新生成。',
-    });
+    if (clipped) warnings.push(strayCellsWarning(layout.sheet, clipped));
   }
   const ofKind = (kind: SheetLayout['kind']) => layouts.filter((layout) => layout.kind === kind);
   const [caseLayouts, orderLayouts, returnLayouts, flagLayouts] = [ofKind('cases'), ofKind('hotline'), ofKind('returns'), ofKind('flags')];

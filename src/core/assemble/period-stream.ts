@@ -32,7 +32,7 @@ import { OutsidePeriodTally } from './case-warnings.ts';
 import { completeBuild, type BuildResult } from './complete-build.ts';
 import { generatedSheetNames } from './discover-sheets.ts';
 import { IdLedger, rowFingerprint } from './id-ledger.ts';
-import { hiddenSheetWarning, missingColumnError, noExportError, type CarryOver, type SettingsInForce } from './load-exports.ts';
+import { hiddenSheetWarning, missingColumnError, noExportError, strayCellsWarning, type CarryOver, type SettingsInForce } from './load-exports.ts';
 import { implausibleTimeWarnings } from './time-warnings.ts';
 
 export interface PeriodStreamOptions {
@@ -47,6 +47,12 @@ export interface PeriodStreamOptions {
   readonly carryOver?: CarryOver;
   /** The sheets of the workbook the report goes into, if any (its history, layout store, meta). */
   readonly sheets?: readonly RawSheet[];
+  /**
+   * The names and numbers of every export's personal columns, when the caller has them before the
+   * rows are read (sheets held in memory: `collectPersonalNames`): the readers then do not gather them,
+   * and the focus topics find places in texts masked with all of them from the first case on.
+   */
+  readonly personal?: ReadonlySet<string>;
 }
 
 /** A sheet being handed over. */
@@ -69,7 +75,7 @@ class PassState {
   readonly caseSummaries: CaseSheetSummary[] = [];
   readonly orderSummaries: OrderSheetSummary[] = [];
   readonly heldOrders: OrderRecord[] = [];
-  readonly callerNames = new Set<string>();
+  readonly callerNames: Set<string>;
   cohort: CaseCohortTally | null = null;
   /** The deadline rule the cohort counts by. */
   cohortHasDeadline = false;
@@ -79,7 +85,10 @@ class PassState {
     readonly custom: CustomTableTallies,
     /** The 12345 orders outside the period, tallied for their warning. */
     readonly outsideOrders: OutsidePeriodTally,
-  ) {}
+    personal: ReadonlySet<string> | undefined,
+  ) {
+    this.callerNames = new Set(personal);
+  }
 }
 
 export class PeriodStream {
@@ -93,6 +102,8 @@ export class PeriodStream {
   private readonly seen = new Map<string, SheetLayout | null>();
   private readonly layouts: SheetLayout[] = [];
   private readonly hidden: SheetLayout[] = [];
+  /** Warnings about stray cells far outside a sheet's table (not read). */
+  private readonly clipped: BuildWarning[] = [];
   private readonly returnedIds = new Map<string, number>();
   private readonly manualGroups: (readonly string[])[] = [];
   private hasReturnsSheet = false;
@@ -116,7 +127,7 @@ export class PeriodStream {
   }
 
   private freshState(): PassState {
-    return new PassState(new EventTimes(this.notAfter), new CustomTableTallies(this.inForce.settings), new OutsidePeriodTally(this.period, this.inForce.settings));
+    return new PassState(new EventTimes(this.notAfter), new CustomTableTallies(this.inForce.settings), new OutsidePeriodTally(this.period, this.inForce.settings), this.options.personal);
   }
 
   /** Which pass over the inputs is being read: 1, or 2 after `startAnotherPass`. */
@@ -148,11 +159,13 @@ export class PeriodStream {
     }
     if (!layout || layout.kind === null) return null;
     const kind = layout.kind;
+    const collectPersonal = this.options.personal === undefined;
+    if (this.pass === 1 && head.clipped) this.clipped.push(strayCellsWarning(head.name, head.clipped));
     const sheet: OpenSheet =
       kind === 'cases'
-        ? { name: head.name, kind, raw: head, layout, caseReader: createCaseRowReader(head.name, layout, settings, { date1904: head.date1904, period: this.period }) }
+        ? { name: head.name, kind, raw: head, layout, caseReader: createCaseRowReader(head.name, layout, settings, { date1904: head.date1904, period: this.period, collectPersonal }) }
         : kind === 'hotline'
-          ? { name: head.name, kind, raw: head, layout, orderReader: createOrderRowReader(head.name, layout, settings, head) }
+          ? { name: head.name, kind, raw: head, layout, orderReader: createOrderRowReader(head.name, layout, settings, { date1904: head.date1904, collectPersonal }) }
           : { name: head.name, kind, raw: head, layout, kept: this.pass === 1 ? [] : undefined };
     if (this.pass === 1 && kind === 'cases') this.caseLedger.beginSheet(head.name, layout.headers[layout.columns.caseId]);
     if (this.pass === 1 && kind === 'hotline') this.orderLedger.beginSheet(head.name, layout.headers[layout.columns.orderId]);
@@ -301,7 +314,7 @@ export class PeriodStream {
       orderAccounting,
       hasDeadlineColumn: state.cohortHasDeadline,
       hasReturnsSheet: this.hasReturnsSheet,
-      warnings: [...this.inForce.warnings, ...this.hidden.map(hiddenSheetWarning), ...sheetWarnings(state.caseSummaries, this.caseLedger), ...sheetWarnings(state.orderSummaries, this.orderLedger), ...implausibleTimeWarnings(state.times.implausible)],
+      warnings: [...this.inForce.warnings, ...this.hidden.map(hiddenSheetWarning), ...this.clipped, ...sheetWarnings(state.caseSummaries, this.caseLedger), ...sheetWarnings(state.orderSummaries, this.orderLedger), ...implausibleTimeWarnings(state.times.implausible)],
       cases,
       orders,
       callerNames,

@@ -13,7 +13,7 @@ import { findStandardSubType, standardMainTypes } from '../vocabulary/standard-c
 import { readCount, readYesNo } from '../text/yes-no.ts';
 import { sheetTimeReader, type WallTime } from '../time/wall-time.ts';
 import { isInPeriod, type Period } from '../time/period.ts';
-import { caseFields } from './columns.ts';
+import { caseFields, hotlineFields } from './columns.ts';
 import { isLostPrecisionId, lostPrecisionWarning } from './id-checks.ts';
 import type { SheetLayout } from './detect-header.ts';
 import { createUnitResolver, joinUnitLevels } from './resolve-unit.ts';
@@ -208,6 +208,28 @@ export interface CaseRowReaderOptions {
    * empty. Without a period every case is read whole.
    */
   readonly period?: Period;
+  /**
+   * false: the caller has the names and numbers of the personal columns already (`collectPersonalNames`
+   * over the whole sheet held in memory), so the reader does not gather them again.
+   */
+  readonly collectPersonal?: boolean;
+}
+
+/**
+ * The names and numbers in the personal columns (诉求联系人, 来电号码, 监督员 …) of a cases or 12345 sheet
+ * held whole, gathered before its rows are read, so that the focus topics' places are found from texts
+ * masked with every name from the first case on. Every data row's (a bad row's too: masking more is safe).
+ */
+export function collectPersonalNames(rows: readonly (readonly CellValue[] | undefined)[], layout: SheetLayout, into: Set<string>): void {
+  const fields = layout.kind === 'cases' ? caseFields : layout.kind === 'hotline' ? hotlineFields : [];
+  const cols = fields.filter((spec) => spec.personal).map((spec) => layout.columns[spec.field] ?? -1).filter((index) => index >= 0);
+  if (cols.length === 0) return;
+  forEachDataRow(rows, 1, layout.headerIndex + 1, (row) => {
+    for (const index of cols) {
+      const value = row[index];
+      if (value !== null && value !== undefined && value !== '') collectPersonal(into, cellToText(value));
+    }
+  });
 }
 
 export function createCaseRowReader(sheetName: string, layout: SheetLayout, settings: Settings, options: CaseRowReaderOptions = {}): CaseRowReader {
@@ -238,7 +260,7 @@ export function createCaseRowReader(sheetName: string, layout: SheetLayout, sett
   const readPostpone = memoByValue((value) => readCount(value, 'postpone'));
   const readSelfDisposed = memoByValue((value) => readYesNo(value, 'selfDisposed') === true);
   const kindOf = createKindResolver(settings);
-  const personalCols = personalFields.map(col).filter((index) => index >= 0);
+  const personalCols = options.collectPersonal === false ? [] : personalFields.map(col).filter((index) => index >= 0);
   const personalNames = new Set<string>();
   const unknownStages = new Map<string, number[]>();
   let badRows = 0;

@@ -47,7 +47,7 @@ export function isAssisting(role: string): boolean {
 }
 
 /** A reader of a hotline sheet's orders (layout of kind `hotline`, no missing required column). */
-export function createOrderRowReader(sheetName: string, layout: SheetLayout, settings: Settings, options: { readonly date1904?: boolean } = {}): OrderRowReader {
+export function createOrderRowReader(sheetName: string, layout: SheetLayout, settings: Settings, options: { readonly date1904?: boolean; readonly collectPersonal?: boolean } = {}): OrderRowReader {
   const parseTime = sheetTimeReader(options);
   const col = (field: string) => layout.columns[field] ?? -1;
   const text = (row: readonly CellValue[], index: number) => (index >= 0 ? cellToText(row[index]) : '');
@@ -55,7 +55,8 @@ export function createOrderRowReader(sheetName: string, layout: SheetLayout, set
   const doneWords = new Set(settings.hotlineDoneWords.map((word) => normalizeName(word)));
   const [idCol, receivedCol, unitCol, contentCol, addressCol, statusCol] = ['orderId', 'receivedAt', 'unit', 'content', 'address', 'status'].map(col);
   const [deadlineCol, finishedCol, overdueCol, returnCol, typeCol, repeatCol] = ['deadline', 'finishedAt', 'overdueFlag', 'returnCount', 'orderType', 'repeatOf'].map(col);
-  const personalCols = hotlineFields.filter((spec) => spec.personal).map((spec) => col(spec.field)).filter((index) => index >= 0);
+  // Not gathered again when the caller has them already (see CaseRowReaderOptions.collectPersonal).
+  const personalCols = options.collectPersonal === false ? [] : hotlineFields.filter((spec) => spec.personal).map((spec) => col(spec.field)).filter((index) => index >= 0);
   const levelCols = categoryLevelFields.map(col).filter((index) => index >= 0);
   const roleCol = col('orderRole');
   // Without an address column, the place is put together from the 区/街乡镇/社区/小区点位 columns.
