@@ -113,11 +113,13 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
  */
 function buildInPasses(sheets: readonly RawSheet[], inForce: SettingsInForce, period: Period, options: BuildMonthlyReportOptions): BuildResult {
   const personal = new Set<string>();
-  for (const layout of discoverSheets(sheets, inForce.settings.columnMappings).layouts) {
+  const discovered = discoverSheets(sheets, inForce.settings.columnMappings);
+  for (const layout of discovered.layouts) {
     const sheet = sheets.find((candidate) => candidate.name === layout.sheet);
     if (sheet && (layout.kind === 'cases' || layout.kind === 'hotline')) collectPersonalNames(sheet.rows, layout, personal);
   }
-  const stream = new PeriodStream({ inForce, period, asOf: options.asOf, builtAt: options.builtAt, carryOver: options.carryOver, sheets, personal });
+  const layouts = new Map([...discovered.layouts, ...discovered.hiddenExports].map((layout) => [layout.sheet, layout]));
+  const stream = new PeriodStream({ inForce, period, asOf: options.asOf, builtAt: options.builtAt, carryOver: options.carryOver, sheets, personal, layouts });
   for (;;) {
     for (const sheet of sheets) {
       const open = stream.beginSheet(sheet);

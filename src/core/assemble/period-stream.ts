@@ -53,6 +53,8 @@ export interface PeriodStreamOptions {
    * and the focus topics find places in texts masked with all of them from the first case on.
    */
   readonly personal?: ReadonlySet<string>;
+  /** The layouts of the sheets, by name, when the caller has found them already (`discoverSheets`, with the settings' column mappings). */
+  readonly layouts?: ReadonlyMap<string, SheetLayout>;
 }
 
 /** A sheet being handed over. */
@@ -146,7 +148,7 @@ export class PeriodStream {
     if (this.pass === 1 && this.seen.has(head.name)) throw new InputError(`有两张工作表都叫"${head.name}"：请给输入文件或工作表改名，使它们各不相同。`, { sheet: head.name, column: '', headersSeen: [] });
     if (this.generated.has(head.name)) return null;
     const settings = this.inForce.settings;
-    const layout = this.pass === 1 ? detectSheetLayout(head, settings.columnMappings) : this.seen.get(head.name);
+    const layout = this.pass === 1 ? (this.options.layouts?.get(head.name) ?? detectSheetLayout(head, settings.columnMappings)) : this.seen.get(head.name);
     if (this.pass === 1) {
       if (head.hidden) {
         if (layout && layout.kind !== null) this.hidden.push(layout);

@@ -81,16 +81,30 @@ function bump<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-/** Counts of a column's raw values, and of a second column's values beside each: no text work per row. */
-type PairCounts = Map<CellValue, Map<CellValue, number>>;
+/** A count kept in a map and raised in place: one lookup per row, not a lookup and a set. */
+interface Counter {
+  n: number;
+}
 
-function bumpPair(map: PairCounts, first: CellValue, second: CellValue): void {
+/** Counts of a column's raw values: no text work per row. */
+type RawCounts = Map<CellValue, Counter>;
+
+/** Counts of a column's raw values, and of a second column's values beside each. */
+type PairCounts = Map<CellValue, RawCounts>;
+
+function count(map: RawCounts, key: CellValue): void {
+  const counter = map.get(key);
+  if (counter) counter.n++;
+  else map.set(key, { n: 1 });
+}
+
+function countPair(map: PairCounts, first: CellValue, second: CellValue): void {
   let inner = map.get(first);
   if (!inner) {
     inner = new Map();
     map.set(first, inner);
   }
-  inner.set(second, (inner.get(second) ?? 0) + 1);
+  count(inner, second);
 }
 
 const blank = (value: CellValue) => value === null || value === undefined || value === '';
@@ -112,28 +126,33 @@ function tally(sheets: readonly RawSheet[], layouts: readonly SheetLayout[]): Ta
     const firstUnitCol = unitCol >= 0 ? unitCol : level1Col;
     const secondUnitCol = unitCol >= 0 ? -1 : level2Col;
     const units: PairCounts = new Map();
-    const sources = new Map<CellValue, number>();
-    const kinds: PairCounts = new Map();
-    const subTypes: PairCounts = new Map();
-    const points = new Map<CellValue, number>();
+    const sources: RawCounts = new Map();
+    // 大类 → its 问题类型 values and its 小类 values (one lookup of the 大类 per row).
+    const byMainType = new Map<CellValue, { readonly kinds: RawCounts; readonly subTypes: RawCounts }>();
+    const points: RawCounts = new Map();
     const at = (row: readonly CellValue[], index: number): CellValue => (index >= 0 ? row[index] : null);
     for (let index = layout.headerIndex + 1; index < sheet.rows.length; index++) {
       const row = sheet.rows[index];
       if (!row || blank(row[idCol])) continue;
-      bumpPair(units, at(row, firstUnitCol), at(row, secondUnitCol));
+      countPair(units, at(row, firstUnitCol), at(row, secondUnitCol));
       if (layout.kind === 'hotline') {
-        if (pointCol >= 0) bump(points, row[pointCol]);
+        if (pointCol >= 0) count(points, row[pointCol]);
         continue;
       }
-      if (sourceCol >= 0) bump(sources, row[sourceCol]);
+      if (sourceCol >= 0) count(sources, row[sourceCol]);
       if (mainCol >= 0 && !blank(row[mainCol])) {
-        bumpPair(kinds, row[mainCol], at(row, kindCol));
-        bumpPair(subTypes, row[mainCol], at(row, subCol));
+        let main = byMainType.get(row[mainCol]);
+        if (!main) {
+          main = { kinds: new Map(), subTypes: new Map() };
+          byMainType.set(row[mainCol], main);
+        }
+        count(main.kinds, at(row, kindCol));
+        count(main.subTypes, at(row, subCol));
       }
     }
     const unitTally = layout.kind === 'cases' ? tallies.caseUnits : tallies.hotlineUnits;
     for (const [first, seconds] of units) {
-      for (const [second, count] of seconds) {
+      for (const [second, { n: count }] of seconds) {
         const [level1, level2] = [cellToText(first), cellToText(second)];
         if (level1 === '' && level2 === '') continue;
         const key = `${level1}\u0000${level2}`;
@@ -142,23 +161,20 @@ function tally(sheets: readonly RawSheet[], layouts: readonly SheetLayout[]): Ta
         else unitTally.set(key, { level1, level2, count });
       }
     }
-    for (const [value, count] of sources) {
+    for (const [value, { n: count }] of sources) {
       const source = textOf(value);
       if (source !== '' && !/^(合计|总计|小计)/.test(source)) bump(tallies.sources, source, count);
     }
-    for (const [value, byKind] of kinds) {
+    for (const [value, { kinds: byKind, subTypes: bySubType }] of byMainType) {
       const mainType = textOf(value);
-      const entry = tallies.mainTypes.get(mainType) ?? new Map<string, number>();
-      tallies.mainTypes.set(mainType, entry);
-      for (const [kind, count] of byKind) if (!blank(kind)) bump(entry, textOf(kind), count);
+      const kinds = tallies.mainTypes.get(mainType) ?? new Map<string, number>();
+      tallies.mainTypes.set(mainType, kinds);
+      for (const [kind, { n: count }] of byKind) if (!blank(kind)) bump(kinds, textOf(kind), count);
+      const subTypes = tallies.mainSubTypes.get(mainType) ?? new Map<string, number>();
+      tallies.mainSubTypes.set(mainType, subTypes);
+      for (const [subType, { n: count }] of bySubType) if (!blank(subType) && subTypes.size < 200) bump(subTypes, cellToText(subType), count);
     }
-    for (const [value, bySubType] of subTypes) {
-      const mainType = textOf(value);
-      const entry = tallies.mainSubTypes.get(mainType) ?? new Map<string, number>();
-      tallies.mainSubTypes.set(mainType, entry);
-      for (const [subType, count] of bySubType) if (!blank(subType) && entry.size < 200) bump(entry, cellToText(subType), count);
-    }
-    for (const [value, count] of points) {
+    for (const [value, { n: count }] of points) {
       const point = cleanUnitName(cellToText(value));
       if (point.length >= 2 && point.length <= 20) bump(tallies.communities, point, count);
     }
