@@ -61,6 +61,15 @@ export function resolveAsOf(option: string | WallTime | undefined, settings: Set
 /** Times before this are no event of any 数字城管 or 12345 platform (the first went live in 2004). */
 export const earliestPlausibleTime: WallTime = Date.UTC(2000, 0, 1);
 
+/** Implausible times a warning shows as examples. */
+const implausibleExamples = 3;
+
+/** The implausible times of one sheet: every row with one (in order, each once), the first few as examples. */
+export interface ImplausibleTimes {
+  readonly rows: number[];
+  readonly examples: ImplausibleTime[];
+}
+
 /** An event time that cannot be true: after the build, or before any platform existed. */
 export interface ImplausibleTime {
   readonly sheet: string;
@@ -90,14 +99,26 @@ const orderEventFields = [
  */
 export class EventTimes {
   latest = -Infinity;
-  readonly implausible: ImplausibleTime[] = [];
+  /** The implausible times by sheet: the rows that have one, and the first few as examples (a slip can be in every row). */
+  readonly implausible = new Map<string, ImplausibleTimes>();
 
   constructor(private readonly notAfter: WallTime = Infinity) {}
 
   private consider(time: WallTime | null, sheet: string, row: number, field: string): void {
     if (time === null) return;
-    if (time > this.notAfter || time < earliestPlausibleTime) this.implausible.push({ sheet, row, field, time });
+    if (time > this.notAfter || time < earliestPlausibleTime) this.noteImplausible(sheet, row, field, time);
     else if (time > this.latest) this.latest = time;
+  }
+
+  private noteImplausible(sheet: string, row: number, field: string, time: WallTime): void {
+    let entry = this.implausible.get(sheet);
+    if (!entry) {
+      entry = { rows: [], examples: [] };
+      this.implausible.set(sheet, entry);
+    }
+    // A record's fields come one after the other: its row once.
+    if (entry.rows[entry.rows.length - 1] !== row) entry.rows.push(row);
+    if (entry.examples.length < implausibleExamples) entry.examples.push({ sheet, row, field, time });
   }
 
   // Each field read by name and its label a constant: a field looked up by a variable name is a slow
@@ -123,7 +144,7 @@ const caseEventLabels = Object.fromEntries(caseEventFields) as Record<(typeof ca
 const orderEventLabels = Object.fromEntries(orderEventFields) as Record<(typeof orderEventFields)[number][0], string>;
 
 /** Latest event time of lists of cases and orders (see `EventTimes`). */
-export function latestEventTime(records: readonly CaseRecord[], orders: readonly OrderRecord[], notAfter: WallTime = Infinity): { latest: WallTime; implausible: ImplausibleTime[] } {
+export function latestEventTime(records: readonly CaseRecord[], orders: readonly OrderRecord[], notAfter: WallTime = Infinity): { latest: WallTime; implausible: ReadonlyMap<string, ImplausibleTimes> } {
   const times = new EventTimes(notAfter);
   for (const record of records) times.addCase(record);
   for (const order of orders) times.addOrder(order);

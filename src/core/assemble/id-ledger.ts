@@ -55,8 +55,8 @@ export function rowFingerprint(row: readonly CellValue[]): string {
  * instead of a Map of 200,000 strings, in a fifth of the time. Every other id goes to a Map.
  */
 class IdPositions {
-  private keys = new Float64Array(1 << 12);
-  private positions = new Float64Array(1 << 12);
+  /** Slot i holds its id's number plus one at 2i (0: empty) and its position at 2i + 1: one cache line per look-up. */
+  private table = new Float64Array(2 << 12);
   private used = 0;
   private readonly others = new Map<string, number>();
 
@@ -73,22 +73,28 @@ class IdPositions {
     return value + 1;
   }
 
+  /** Makes room for `count` more ids without growing on the way (a sheet's rows, when known). */
+  reserve(count: number): void {
+    while ((this.used + count) * 4 > this.table.length) this.grow();
+  }
+
+  /** Index (into `table`) of the slot of `key`, or of the empty slot where it would go. */
   private slotOf(key: number): number {
-    const mask = this.keys.length - 1;
+    const table = this.table;
+    const mask = (table.length >>> 1) - 1;
     const low = key >>> 0;
     const high = (key / 4_294_967_296) >>> 0;
     let slot = Math.imul(low ^ Math.imul(high, 0x27d4eb2d), 0x9e3779b1) >>> 0;
     slot = (slot ^ (slot >>> 15)) & mask;
-    const keys = this.keys;
-    while (keys[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & mask;
-    return slot;
+    while (table[slot * 2] !== 0 && table[slot * 2] !== key) slot = (slot + 1) & mask;
+    return slot * 2;
   }
 
   get(id: string): number | undefined {
     const key = IdPositions.numberOf(id);
     if (key < 0) return this.others.get(id);
-    const slot = this.slotOf(key);
-    return this.keys[slot] === 0 ? undefined : this.positions[slot];
+    const at = this.slotOf(key);
+    return this.table[at] === 0 ? undefined : this.table[at + 1];
   }
 
   /** Sets the id's position; returns the one it had, if any. */
@@ -99,31 +105,31 @@ class IdPositions {
       this.others.set(id, position);
       return previous;
     }
-    let slot = this.slotOf(key);
-    if (this.keys[slot] !== 0) {
-      const previous = this.positions[slot];
-      this.positions[slot] = position;
+    let at = this.slotOf(key);
+    if (this.table[at] !== 0) {
+      const previous = this.table[at + 1];
+      this.table[at + 1] = position;
       return previous;
     }
-    if ((this.used + 1) * 2 > this.keys.length) {
+    if ((this.used + 1) * 4 > this.table.length) {
       this.grow();
-      slot = this.slotOf(key);
+      at = this.slotOf(key);
     }
-    this.keys[slot] = key;
-    this.positions[slot] = position;
+    this.table[at] = key;
+    this.table[at + 1] = position;
     this.used++;
     return undefined;
   }
 
+  /** Doubles the table (kept at most half full). */
   private grow(): void {
-    const [keys, positions] = [this.keys, this.positions];
-    this.keys = new Float64Array(keys.length * 2);
-    this.positions = new Float64Array(keys.length * 2);
-    for (let slot = 0; slot < keys.length; slot++) {
-      if (keys[slot] === 0) continue;
-      const into = this.slotOf(keys[slot]);
-      this.keys[into] = keys[slot];
-      this.positions[into] = positions[slot];
+    const old = this.table;
+    this.table = new Float64Array(old.length * 2);
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at] === 0) continue;
+      const into = this.slotOf(old[at]);
+      this.table[into] = old[at];
+      this.table[into + 1] = old[at + 1];
     }
   }
 }
@@ -148,9 +154,10 @@ export class IdLedger {
     return index;
   }
 
-  /** Starts a sheet (so that one without rows still has its place), naming its id column. */
-  beginSheet(sheet: string, column: string | undefined): void {
+  /** Starts a sheet (so that one without rows still has its place), naming its id column; `rows`: how many it has, when known. */
+  beginSheet(sheet: string, column: string | undefined, rows = 0): void {
     this.sheets[this.entryOf(sheet, column)].column = column;
+    this.last.reserve(rows);
   }
 
   /** Phase 1: the row `row` of `sheet` holds id `key`. Sheets are noted one after the other, each whole. */

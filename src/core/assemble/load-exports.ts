@@ -140,7 +140,7 @@ export function readRecordsOfSheets<R extends { readonly sheet: string; readonly
 ): { records: R[]; summaries: S[]; accounting: RowAccounting[]; warnings: BuildWarning[] } {
   const ledger = new IdLedger(noun);
   const read = sources.map(({ sheet, layout }) => {
-    ledger.beginSheet(sheet.name, layout.headers[layout.columns[idField]]);
+    ledger.beginSheet(sheet.name, layout.headers[layout.columns[idField]], sheet.rows.length);
     const reader = makeReader(sheet, layout);
     const records: R[] = [];
     const keys: string[] = [];

@@ -5,18 +5,16 @@
  */
 import type { BuildWarning } from '../model/warning.ts';
 import { formatWallTime } from '../time/wall-time.ts';
-import type { ImplausibleTime } from './choose-period.ts';
-import { groupRows } from './row-warnings.ts';
+import type { ImplausibleTimes } from './choose-period.ts';
 
-export function implausibleTimeWarnings(times: readonly ImplausibleTime[]): BuildWarning[] {
-  return [...groupRows(times, (time) => time.sheet)].map(([sheet, list]) => {
-    const rows = [...new Set(list.map((time) => time.row))];
-    const examples = list.slice(0, 3).map((time) => `第 ${time.row} 行${time.field} ${formatWallTime(time.time)}`);
+export function implausibleTimeWarnings(bySheet: ReadonlyMap<string, ImplausibleTimes>): BuildWarning[] {
+  return [...bySheet].map(([sheet, { rows, examples }]) => {
+    const shown = examples.map((time) => `第 ${time.row} 行${time.field} ${formatWallTime(time.time)}`);
     return {
       kind: 'implausibleTime',
       sheet,
       rows,
-      message: `${rows.length} 行有不可能的时间（晚于本次生成的时间，或早于2000年），如 ${examples.join('、')}：这些时间不会被当作统计时点。`,
+      message: `${rows.length} 行有不可能的时间（晚于本次生成的时间，或早于2000年），如 ${shown.join('、')}：这些时间不会被当作统计时点。`,
       action: '多半是录入时打错了年份：请在原系统中改正后重新导出；如统计时点不对，可在"月报设置"或生成时指定。',
     };
   });
