@@ -169,7 +169,7 @@ export function findRepeatProblems(orders: readonly OrderRecord[], options: Find
       blockList.push(fresh);
     }
   });
-  const grams: (Set<string> | undefined)[] = [];
+  const grams: (Set<number> | undefined)[] = [];
   const gramsOf = (index: number) => {
     let set = grams[index];
     if (!set) {

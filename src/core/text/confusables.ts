@@ -10,7 +10,7 @@
 import { normalizeText } from './normalize.ts';
 
 /** Each string: the character every other character of the group folds onto, then the others. */
-const confusableGroups: readonly string[] = [
+export const confusableGroups: readonly string[] = [
   '挡档擋當当', // 围挡 / 围档 / 围當
   '打搭', // 打围 / 搭围, 私搭乱建 / 私打乱建
   '围圍', // 围挡 / 圍擋
@@ -40,11 +40,24 @@ const foldMap: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-const foldable = new RegExp(`[${[...foldMap.keys()].join('')}]`, 'g');
+/** For each UTF-16 code unit, the code unit it folds onto, or 0 when it folds onto nothing (every character of the table is in the BMP). */
+const foldTable = new Uint16Array(0x10000);
+for (const [other, target] of foldMap) {
+  if (other.length !== 1 || target.length !== 1) throw new Error(`confusables: ${other} or ${target} is not one UTF-16 code unit`);
+  foldTable[other.charCodeAt(0)] = target.charCodeAt(0);
+}
 
-/** Folds every confusable character of `text` onto its group's character. */
+/** Folds every confusable character of `text` onto its group's character (a text with none is returned as it is, unscanned by any pattern). */
 export function foldConfusables(text: string): string {
-  return text.replace(foldable, (char) => foldMap.get(char) ?? char);
+  let out = '';
+  let start = 0;
+  for (let at = 0; at < text.length; at++) {
+    const target = foldTable[text.charCodeAt(at)];
+    if (target === 0) continue;
+    out += text.slice(start, at) + String.fromCharCode(target);
+    start = at + 1;
+  }
+  return start === 0 ? text : out + text.slice(start);
 }
 
 /** A text as tolerant matching compares it: normalised (half-width, no spaces) and folded. */
