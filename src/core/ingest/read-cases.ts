@@ -76,12 +76,21 @@ export function isBlankRow(row: readonly CellValue[]): boolean {
   return true;
 }
 
+/** Whether a short text has 计 or 数 (one pass over its characters). */
+function hasTotalsCharacter(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x8ba1 || code === 0x6570) return true;
+  }
+  return false;
+}
+
 /** A 合计/总计/小计 row after the data (one of the first four cells says so): not a record. */
 export function isTotalsRow(row: readonly CellValue[]): boolean {
   for (let col = 0; col < Math.min(row.length, 4); col++) {
     const cell = row[col];
     // Cheap test first: every totals word has 计 or 数, and most cells have neither.
-    if (typeof cell === 'string' && cell.length < 12 && (cell.includes('计') || cell.includes('数')) && totalsWords.has(normalizeText(cell))) return true;
+    if (typeof cell === 'string' && cell.length < 12 && hasTotalsCharacter(cell) && totalsWords.has(normalizeText(cell))) return true;
   }
   return false;
 }
@@ -205,7 +214,9 @@ export interface CaseRowReaderOptions {
    * The period, when it is known before the rows are read: a case reported outside it is read only as
    * far as the build needs it (its id, stage, source, times and personal columns: for the ids, the
    * as-of time, the warnings); its place, unit and types, which only the period's tables use, are left
-   * empty. Without a period every case is read whole.
+   * empty. Such a case is handed over in one object that the next such row fills again:
+   * the caller counts it and does not keep it (PeriodStream). Without a period every case is read
+   * whole, each in an object of its own.
    */
   readonly period?: Period;
   /**
@@ -337,18 +348,19 @@ export function createCaseRowReader(sheetName: string, layout: SheetLayout, sett
 
   type Source = ReturnType<typeof resolveSource>;
   type Stage = ReturnType<typeof resolveStage>;
+  type Fillable = { -readonly [K in keyof CaseRecord]: CaseRecord[K] };
 
-  /** The fields every case has: all a case of another period needs (for the ids, the as-of time, the warnings). */
-  function outsideRecord(row: readonly CellValue[], rowNumber: number, caseId: string, source: Source, reportedAt: WallTime, stageText: string, stage: Stage): CaseRecord {
+  /** A record with every field at its empty value: one object shape for the cases of every period. */
+  function emptyRecord(): Fillable {
     return {
       sheet: sheetName,
-      row: rowNumber,
-      caseId,
-      source: source.name,
-      sourceKnown: source.known,
-      reportedAt,
-      stageText,
-      stage,
+      row: 0,
+      caseId: '',
+      source: '',
+      sourceKnown: false,
+      reportedAt: 0,
+      stageText: '',
+      stage: null,
       unitText: '',
       unit: null,
       kind: '',
@@ -360,22 +372,50 @@ export function createCaseRowReader(sheetName: string, layout: SheetLayout, sett
       street: '',
       community: '',
       pointType: '',
-      acceptedAt: readTime(row, rowNumber, 'acceptedAt', acceptedCol),
-      filedAt: readTime(row, rowNumber, 'filedAt', filedCol),
-      dispatchedAt: readTime(row, rowNumber, 'dispatchedAt', dispatchedCol),
-      deadline: readTime(row, rowNumber, 'deadline', deadlineCol) ?? readTime(row, rowNumber, 'deadline', fallbackDeadlineCol),
-      disposedAt: readTime(row, rowNumber, 'disposedAt', disposedCol),
-      closedAt: readTime(row, rowNumber, 'closedAt', closedCol),
+      acceptedAt: null,
+      filedAt: null,
+      dispatchedAt: null,
+      deadline: null,
+      disposedAt: null,
+      closedAt: null,
       overdue: null,
-      selfDisposed: source.selfDisposal,
+      selfDisposed: false,
       reworkCount: 0,
       postponeCount: 0,
     };
   }
 
-  /** A case of the period: every field. The same object shape as a case of another period, filled in. */
+  /** Fills in the fields every case has: all a case of another period needs (for the ids, the as-of time, the warnings). */
+  function fillCommon(record: Fillable, row: readonly CellValue[], rowNumber: number, caseId: string, source: Source, reportedAt: WallTime, stageText: string, stage: Stage): void {
+    record.row = rowNumber;
+    record.caseId = caseId;
+    record.source = source.name;
+    record.sourceKnown = source.known;
+    record.reportedAt = reportedAt;
+    record.stageText = stageText;
+    record.stage = stage;
+    record.acceptedAt = readTime(row, rowNumber, 'acceptedAt', acceptedCol);
+    record.filedAt = readTime(row, rowNumber, 'filedAt', filedCol);
+    record.dispatchedAt = readTime(row, rowNumber, 'dispatchedAt', dispatchedCol);
+    record.disposedAt = readTime(row, rowNumber, 'disposedAt', disposedCol);
+    record.closedAt = readTime(row, rowNumber, 'closedAt', closedCol);
+    // Read for every case, so that an unreadable deadline is warned about whichever period is built.
+    record.deadline = readTime(row, rowNumber, 'deadline', deadlineCol) ?? readTime(row, rowNumber, 'deadline', fallbackDeadlineCol);
+    record.selfDisposed = source.selfDisposal;
+  }
+
+  // A case of another period is looked at and dropped (see CaseRowReaderOptions.period): one object
+  // serves every such row.
+  const outside = emptyRecord();
+  function outsideRecord(row: readonly CellValue[], rowNumber: number, caseId: string, source: Source, reportedAt: WallTime, stageText: string, stage: Stage): CaseRecord {
+    fillCommon(outside, row, rowNumber, caseId, source, reportedAt, stageText, stage);
+    return outside;
+  }
+
+  /** A case of the period (or of any period, when none is given): every field, in an object of its own. */
   function wholeRecord(row: readonly CellValue[], rowNumber: number, caseId: string, source: Source, reportedAt: WallTime, stageText: string, stage: Stage): CaseRecord {
-    const record: { -readonly [K in keyof CaseRecord]: CaseRecord[K] } = outsideRecord(row, rowNumber, caseId, source, reportedAt, stageText, stage);
+    const record = emptyRecord();
+    fillCommon(record, row, rowNumber, caseId, source, reportedAt, stageText, stage);
     // A unit split into 一级单位 and 二级单位 columns reads as one spelling (市政工程处 + 路灯所).
     const unitText = unitCol >= 0 ? text(row, unitCol) : joinUnitLevels(text(row, unitLevel1Col), text(row, unitLevel2Col));
     const onTime = onTimeCol >= 0 ? readOnTime(row[onTimeCol]) : null;
