@@ -397,10 +397,10 @@ export function createCaseRowReader(sheetName: string, layout: SheetLayout, sett
     record.acceptedAt = readTime(row, rowNumber, 'acceptedAt', acceptedCol);
     record.filedAt = readTime(row, rowNumber, 'filedAt', filedCol);
     record.dispatchedAt = readTime(row, rowNumber, 'dispatchedAt', dispatchedCol);
-    record.disposedAt = readTime(row, rowNumber, 'disposedAt', disposedCol);
-    record.closedAt = readTime(row, rowNumber, 'closedAt', closedCol);
     // Read for every case, so that an unreadable deadline is warned about whichever period is built.
     record.deadline = readTime(row, rowNumber, 'deadline', deadlineCol) ?? readTime(row, rowNumber, 'deadline', fallbackDeadlineCol);
+    record.disposedAt = readTime(row, rowNumber, 'disposedAt', disposedCol);
+    record.closedAt = readTime(row, rowNumber, 'closedAt', closedCol);
     record.selfDisposed = source.selfDisposal;
   }
 
