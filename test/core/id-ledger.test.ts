@@ -51,4 +51,29 @@ describe('IdLedger', () => {
     assert.equal(ledger.isWinner('案件列表', 300_002, String(2021000000000 + 1234 * 7919)), true);
     assert.deepEqual(ledger.sheetCounts('案件列表'), { records: 300_000, replaced: 1 });
   });
+
+  it('finds the rows of ids listed in order, oldest or newest first, and a repeat after them, as a plain map would', () => {
+    for (const order of ['ascending', 'descending'] as const) {
+      const numbers = Array.from({ length: 5000 }, (_, index) => 2021090100000 + index * 7);
+      const ids = (order === 'ascending' ? numbers : numbers.reverse()).map(String);
+      // A repeat of a row far up, then of the row just before, then ids in order again.
+      const rows = [...ids, ids[10], ids[ids.length - 1], '2021090100003', ...ids.slice(0, 3)];
+      const ledger = new IdLedger('案件');
+      ledger.beginSheet('案件列表', '任务号', rows.length);
+      const last = new Map<string, number>();
+      rows.forEach((id, index) => {
+        ledger.note('案件列表', index + 2, id);
+        last.set(id, index + 2);
+      });
+      rows.forEach((id, index) => assert.equal(ledger.isWinner('案件列表', index + 2, id), last.get(id) === index + 2, `${order}: ${id} at ${index + 2}`));
+      assert.deepEqual(ledger.sheetCounts('案件列表'), { records: last.size, replaced: rows.length - last.size });
+    }
+    const inOrder = new IdLedger('案件');
+    inOrder.beginSheet('案件列表', '任务号');
+    for (let row = 2; row < 1002; row++) inOrder.note('案件列表', row, String(2021000000000 + row));
+    assert.equal(inOrder.hasRepeats, false);
+    assert.equal(inOrder.isWinner('案件列表', 500, '2021000000500'), true);
+    assert.equal(inOrder.isWinner('案件列表', 500, '2021000000501'), false);
+  });
 });
+

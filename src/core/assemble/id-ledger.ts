@@ -50,14 +50,24 @@ export function rowFingerprint(row: readonly CellValue[]): string {
 
 /**
  * Where each id was last seen (a number per id). Ids of digits only without a leading zero (the 任务号
- * and 工单编号 of most platforms), up to 15 digits, are kept as numbers in an open-addressing table of
- * typed arrays: exact (a 15-digit number is below 2^53), and a month of 200,000 ids costs two arrays
- * instead of a Map of 200,000 strings, in a fifth of the time. Every other id goes to a Map.
+ * and 工单编号 of most platforms), up to 15 digits, are kept as numbers (exact: a 15-digit number is
+ * below 2^53); every other id goes to a Map. The numbers are kept in typed arrays: while each id comes
+ * past the one before in one direction (an export listed by time, whose numbers grow with it, or
+ * newest first), appended to a run and found by binary search; from the first id out of that order on,
+ * in an open-addressing table. A month of 200,000 ids in order is noted in a few milliseconds, in any
+ * order in a fifth of the time a Map of the strings takes.
  */
 class IdPositions {
+  /** The run: [number + 1, position] pairs, in the run's direction; null once the table took over. */
+  private run: Float64Array | null = new Float64Array(2 << 12);
+  private runLength = 0;
+  /** 1: the run's numbers grow; -1: they fall; 0: not known yet (fewer than two). */
+  private direction = 0;
   /** Slot i holds its id's number plus one at 2i (0: empty) and its position at 2i + 1: one cache line per look-up. */
-  private table = new Float64Array(2 << 12);
+  private table = new Float64Array(0);
   private used = 0;
+  /** Room asked for ahead (`reserve`), for the table the run moves into. */
+  private expected = 0;
   private readonly others = new Map<string, number>();
 
   /** The id as a number (plus one: 0 marks an empty slot), or -1 when it is not one kept as a number. */
@@ -75,7 +85,13 @@ class IdPositions {
 
   /** Makes room for `count` more ids without growing on the way (a sheet's rows, when known). */
   reserve(count: number): void {
-    while ((this.used + count) * 4 > this.table.length) this.grow();
+    this.expected = Math.max(this.expected, this.runLength + this.used + count);
+    const run = this.run;
+    if (run !== null && (this.runLength + count) * 2 > run.length) {
+      const grown = new Float64Array((this.runLength + count) * 2);
+      grown.set(run.subarray(0, this.runLength * 2));
+      this.run = grown;
+    } else if (run === null) while ((this.used + count) * 4 > this.table.length) this.grow();
   }
 
   /** Index (into `table`) of the slot of `key`, or of the empty slot where it would go. */
@@ -90,9 +106,27 @@ class IdPositions {
     return slot * 2;
   }
 
+  /** Index (into the run) of `key`'s pair, or -1. */
+  private inRun(run: Float64Array, key: number): number {
+    let [low, high] = [0, this.runLength - 1];
+    const direction = this.direction || 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const difference = (run[middle * 2] - key) * direction;
+      if (difference === 0) return middle * 2;
+      if (difference < 0) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
   get(id: string): number | undefined {
     const key = IdPositions.numberOf(id);
     if (key < 0) return this.others.get(id);
+    if (this.run !== null) {
+      const at = this.inRun(this.run, key);
+      return at < 0 ? undefined : this.run[at + 1];
+    }
     const at = this.slotOf(key);
     return this.table[at] === 0 ? undefined : this.table[at + 1];
   }
@@ -104,6 +138,17 @@ class IdPositions {
       const previous = this.others.get(id);
       this.others.set(id, position);
       return previous;
+    }
+    const run = this.run;
+    if (run !== null) {
+      const length = this.runLength;
+      const step = length === 0 ? 0 : Math.sign(key - run[length * 2 - 2]);
+      if (length === 0 || (step !== 0 && (this.direction === 0 || step === this.direction))) {
+        if (length > 0) this.direction = step;
+        this.append(key, position);
+        return undefined;
+      }
+      this.moveRunToTable();
     }
     let at = this.slotOf(key);
     if (this.table[at] !== 0) {
@@ -121,10 +166,39 @@ class IdPositions {
     return undefined;
   }
 
+  private append(key: number, position: number): void {
+    let run = this.run as Float64Array;
+    if (this.runLength * 2 + 2 > run.length) {
+      const grown = new Float64Array(run.length * 2);
+      grown.set(run);
+      this.run = run = grown;
+    }
+    run[this.runLength * 2] = key;
+    run[this.runLength * 2 + 1] = position;
+    this.runLength++;
+  }
+
+  /** An id out of the run's order: every number of the run goes into the table, which keeps them from now on. */
+  private moveRunToTable(): void {
+    const run = this.run as Float64Array;
+    const length = this.runLength;
+    this.run = null;
+    this.runLength = 0;
+    let slots = 1 << 12;
+    while (slots < Math.max(length, this.expected) * 2) slots *= 2;
+    this.table = new Float64Array(slots * 2);
+    for (let at = 0; at < length * 2; at += 2) {
+      const into = this.slotOf(run[at]);
+      this.table[into] = run[at];
+      this.table[into + 1] = run[at + 1];
+    }
+    this.used = length;
+  }
+
   /** Doubles the table (kept at most half full). */
   private grow(): void {
     const old = this.table;
-    this.table = new Float64Array(old.length * 2);
+    this.table = new Float64Array(Math.max(2 << 12, old.length * 2));
     for (let at = 0; at < old.length; at += 2) {
       if (old[at] === 0) continue;
       const into = this.slotOf(old[at]);
