@@ -6,7 +6,6 @@
  */
 import { basename, extname } from 'node:path';
 import { composeBrief, finaliseReport, type BuildWarning } from '../core/index.ts';
-import { briefToDocx } from '../hosts/file/brief-docx.ts';
 import { readWorkbook } from '../hosts/file/read-workbook.ts';
 import { writeWorkbook } from '../hosts/file/write-workbook.ts';
 import { UsageError } from './build-command.ts';
@@ -38,6 +37,8 @@ export async function runBrief(command: BriefCommand, write: (line: string) => v
   const read = performance.now();
   if (command.out) {
     const brief = composeBrief(sheets, { period: command.period, madeAt: command.madeAt });
+    // The Word writer (the docx package) is loaded only for this command: every build starts without it.
+    const { briefToDocx } = await import('../hosts/file/brief-docx.ts');
     const docx = await briefToDocx(brief.document);
     ensureFolderOf(command.out);
     writeFilesAtomically([{ path: command.out, data: docx }]);
