@@ -54,10 +54,13 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   const rules = periodRules(settings);
   const requested = options.period === undefined || options.period === '' ? null : resolvePeriod(options.period, rules, 0);
   if (requested && isMadeOfMonths(requested) && !hasExportSheet(sheets, settings)) return buildFromHistory(sheets, inForce, { period: requested, builtAt: options.builtAt, carryOver: options.carryOver });
-  // A period given before the rows are read: every case is counted as its row is read, and dropped
-  // (the rows are gone over again only when an id repeats), by the very tallies a streamed year uses.
-  if (requested) return buildInPasses(sheets, inForce, requested, options);
-  const exports = loadExports(sheets, settings);
+  // A period given before the rows are read: every case is counted as its row is read, and dropped,
+  // by the very tallies a streamed year uses; unless an id repeats, when the records are held instead
+  // (so that each is read once) and the last row of each id counted. The cases of other periods are
+  // read only as far as needed either way.
+  const streamed = requested ? buildInOnePass(sheets, inForce, requested, options) : null;
+  if (streamed) return streamed;
+  const exports = loadExports(sheets, settings, { period: requested ?? undefined });
   const { records, orders, caseLayouts, orderLayouts, hasDeadlineColumn } = exports;
 
   const builtAt = parseWallTime(options.builtAt);
@@ -106,12 +109,16 @@ export function buildMonthlyReport(sheets: readonly RawSheet[], options: BuildMo
   });
 }
 
+/** Rows handed to the stream at a time: a repeated id is seen within this many rows of where it comes. */
+const streamBatch = 8192;
+
 /**
- * The build of a given period over sheets held in memory, through a PeriodStream: each sheet handed
- * over whole, a second time when the stream needs another pass (an id seen twice). The personal
- * columns' names are gathered first, so that the stream has them all from the first row on.
+ * The build of a given period over sheets held in memory, through a PeriodStream, a batch of rows at a
+ * time; null as soon as the stream needs another pass (an id seen twice, or the deadline rule changed),
+ * since holding the records then reads each row once instead of twice. The personal columns' names are
+ * gathered first, so that the stream has them all from the first row on.
  */
-function buildInPasses(sheets: readonly RawSheet[], inForce: SettingsInForce, period: Period, options: BuildMonthlyReportOptions): BuildResult {
+function buildInOnePass(sheets: readonly RawSheet[], inForce: SettingsInForce, period: Period, options: BuildMonthlyReportOptions): BuildResult | null {
   const personal = new Set<string>();
   const discovered = discoverSheets(sheets, inForce.settings.columnMappings);
   for (const layout of discovered.layouts) {
@@ -120,14 +127,15 @@ function buildInPasses(sheets: readonly RawSheet[], inForce: SettingsInForce, pe
   }
   const layouts = new Map([...discovered.layouts, ...discovered.hiddenExports].map((layout) => [layout.sheet, layout]));
   const stream = new PeriodStream({ inForce, period, asOf: options.asOf, builtAt: options.builtAt, carryOver: options.carryOver, sheets, personal, layouts });
-  for (;;) {
-    for (const sheet of sheets) {
-      const open = stream.beginSheet(sheet);
-      if (open) stream.endSheet(open);
-    }
-    if (!stream.needsAnotherPass) return stream.finish();
-    stream.startAnotherPass();
+  for (const sheet of sheets) {
+    const head = Math.max(streamBatch, (layouts.get(sheet.name)?.headerIndex ?? 0) + 1);
+    const open = stream.beginSheet(sheet.rows.length <= head ? sheet : { ...sheet, rows: sheet.rows.slice(0, head) });
+    if (!open) continue;
+    for (let start = head; start < sheet.rows.length && !stream.needsAnotherPass; start += streamBatch) stream.addRows(open, sheet.rows.slice(start, start + streamBatch), (sheet.firstRow ?? 1) + start);
+    if (stream.needsAnotherPass) return null;
+    stream.endSheet(open);
   }
+  return stream.needsAnotherPass ? null : stream.finish();
 }
 
 /** Whether the workbook has a visible cases or 12345 export sheet (a hidden one is not read). */

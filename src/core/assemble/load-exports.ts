@@ -10,6 +10,7 @@ import type { CellValue, RawSheet } from '../model/raw-sheet.ts';
 import { InputError, type BuildWarning } from '../model/warning.ts';
 import { applyPreset, proposeSettings, type LearnedSummary } from '../settings/learn-settings.ts';
 import { settingsPresets } from '../settings/presets.ts';
+import type { Period } from '../time/period.ts';
 import type { Settings } from '../settings/settings.ts';
 import { readSettingsSheet, settingsSheetName } from '../settings/settings-sheet.ts';
 import { fieldsByKind, sheetKindLabels } from '../ingest/columns.ts';
@@ -218,7 +219,7 @@ export function noExportError(layouts: readonly SheetLayout[]): InputError {
 }
 
 /** Reads every export sheet of the workbook with the settings in force. */
-export function loadExports(sheets: readonly RawSheet[], settings: Settings): ExportData {
+export function loadExports(sheets: readonly RawSheet[], settings: Settings, options: { readonly period?: Period } = {}): ExportData {
   const warnings: BuildWarning[] = [];
   const { layouts, hiddenExports } = discoverSheets(sheets, settings.columnMappings);
   for (const hidden of hiddenExports) warnings.push(hiddenSheetWarning(hidden));
@@ -235,7 +236,7 @@ export function loadExports(sheets: readonly RawSheet[], settings: Settings): Ex
 
   const cases = readRecordsOfSheets(
     caseLayouts.map((layout) => ({ layout, sheet: sheetOf(layout) })),
-    (sheet, layout) => createCaseRowReader(sheet.name, layout, settings, { date1904: sheet.date1904 }),
+    (sheet, layout) => createCaseRowReader(sheet.name, layout, settings, { date1904: sheet.date1904, period: options.period }),
     'caseId',
     '案件',
   );

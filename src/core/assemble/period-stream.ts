@@ -165,7 +165,7 @@ export class PeriodStream {
     if (this.pass === 1 && head.clipped) this.clipped.push(strayCellsWarning(head.name, head.clipped));
     const sheet: OpenSheet =
       kind === 'cases'
-        ? { name: head.name, kind, raw: head, layout, caseReader: createCaseRowReader(head.name, layout, settings, { date1904: head.date1904, period: this.period, collectPersonal }) }
+        ? { name: head.name, kind, raw: head, layout, caseReader: createCaseRowReader(head.name, layout, settings, { date1904: head.date1904, period: this.period, collectPersonal, transient: true }) }
         : kind === 'hotline'
           ? { name: head.name, kind, raw: head, layout, orderReader: createOrderRowReader(head.name, layout, settings, { date1904: head.date1904, collectPersonal }) }
           : { name: head.name, kind, raw: head, layout, kept: this.pass === 1 ? [] : undefined };

@@ -214,11 +214,14 @@ export interface CaseRowReaderOptions {
    * The period, when it is known before the rows are read: a case reported outside it is read only as
    * far as the build needs it (its id, stage, source, times and personal columns: for the ids, the
    * as-of time, the warnings); its place, unit and types, which only the period's tables use, are left
-   * empty. Such a case is handed over in one object that the next such row fills again:
-   * the caller counts it and does not keep it (PeriodStream). Without a period every case is read
-   * whole, each in an object of its own.
+   * empty. Without a period every case is read whole.
    */
   readonly period?: Period;
+  /**
+   * true: the caller counts each record as it comes and keeps none (PeriodStream), so a case of
+   * another period is handed over in one object that the next such row fills again.
+   */
+  readonly transient?: boolean;
   /**
    * false: the caller has the names and numbers of the personal columns already (`collectPersonalNames`
    * over the whole sheet held in memory), so the reader does not gather them again.
@@ -404,12 +407,13 @@ export function createCaseRowReader(sheetName: string, layout: SheetLayout, sett
     record.selfDisposed = source.selfDisposal;
   }
 
-  // A case of another period is looked at and dropped (see CaseRowReaderOptions.period): one object
-  // serves every such row.
+  // A case of another period, when the caller keeps no record (CaseRowReaderOptions.transient): one
+  // object serves every such row.
   const outside = emptyRecord();
   function outsideRecord(row: readonly CellValue[], rowNumber: number, caseId: string, source: Source, reportedAt: WallTime, stageText: string, stage: Stage): CaseRecord {
-    fillCommon(outside, row, rowNumber, caseId, source, reportedAt, stageText, stage);
-    return outside;
+    const record = options.transient === true ? outside : emptyRecord();
+    fillCommon(record, row, rowNumber, caseId, source, reportedAt, stageText, stage);
+    return record;
   }
 
   /** A case of the period (or of any period, when none is given): every field, in an object of its own. */
