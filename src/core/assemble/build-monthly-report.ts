@@ -120,7 +120,8 @@ const streamBatch = 8192;
  */
 function buildInOnePass(sheets: readonly RawSheet[], inForce: SettingsInForce, period: Period, options: BuildMonthlyReportOptions): BuildResult | null {
   const personal = new Set<string>();
-  const discovered = discoverSheets(sheets, inForce.settings.columnMappings);
+  // Learned settings map no column by hand: the sheets as the learning found them are the build's.
+  const discovered = inForce.discovery && inForce.settings.columnMappings.length === 0 ? inForce.discovery : discoverSheets(sheets, inForce.settings.columnMappings);
   for (const layout of discovered.layouts) {
     const sheet = sheets.find((candidate) => candidate.name === layout.sheet);
     if (sheet && (layout.kind === 'cases' || layout.kind === 'hotline')) collectPersonalNames(sheet.rows, layout, personal);

@@ -17,7 +17,7 @@ import { fieldsByKind, sheetKindLabels } from '../ingest/columns.ts';
 import type { SheetLayout } from '../ingest/detect-header.ts';
 import { createCaseRowReader, rowAccounting, type RowAccounting } from '../ingest/read-cases.ts';
 import { createOrderRowReader, readFlagSheet, readReturnSheet } from '../ingest/read-orders.ts';
-import { discoverSheets } from './discover-sheets.ts';
+import { discoverSheets, type SheetDiscovery } from './discover-sheets.ts';
 import { IdLedger, rowFingerprint } from './id-ledger.ts';
 
 export interface SettingsInForce {
@@ -31,6 +31,8 @@ export interface SettingsInForce {
   readonly learned: LearnedSummary | null;
   /** Whether the settings came from last month's report (`carryOver`). */
   readonly carriedOver: boolean;
+  /** The export sheets as found to learn the settings (without column mappings), for the build to use again. */
+  readonly discovery?: SheetDiscovery;
 }
 
 /** Sheets taken from last month's report workbook (`case-brief build … --from`, the task pane's 上月月报). */
@@ -72,17 +74,18 @@ export function resolveSettings(sheets: readonly RawSheet[], override?: Settings
     const read = readSettingsSheet(carried);
     return { settings: read.settings, warnings: read.warnings, sheetFound: false, create: true, learned: null, carriedOver: true };
   }
-  const layouts = discoverSheets(sheets, []).layouts;
+  const discovery = discoverSheets(sheets, []);
+  const layouts = discovery.layouts;
   if (options.preset) {
     const preset = settingsPresets.find((candidate) => candidate.id === options.preset || candidate.name === options.preset);
     if (!preset) {
       throw new InputError(`没有名为"${options.preset}"的预设。可用的预设：${settingsPresets.map((candidate) => `${candidate.id}（${candidate.name}）`).join('、')}。`, { sheet: '', column: '', headersSeen: [] });
     }
     const picked = applyPreset(preset, sheets, layouts, { madeAt: options.madeAt });
-    return { settings: picked.settings, warnings: [], sheetFound: false, create: true, learned: picked.summary, carriedOver: false };
+    return { settings: picked.settings, warnings: [], sheetFound: false, create: true, learned: picked.summary, carriedOver: false, discovery };
   }
   const proposal = proposeSettings(sheets, layouts, { madeAt: options.madeAt });
-  return { settings: proposal.settings, warnings: [], sheetFound: false, create: true, learned: proposal.summary, carriedOver: false };
+  return { settings: proposal.settings, warnings: [], sheetFound: false, create: true, learned: proposal.summary, carriedOver: false, discovery };
 }
 
 export interface ExportData {
