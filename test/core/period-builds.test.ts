@@ -244,29 +244,8 @@ describe('a quarter built from the history alone', () => {
 });
 
 describe('a period given before the rows are read', () => {
-  it('gives the very report of the same period found from the data (the cases of other periods read only as far as needed)', () => {
-    // Cases from July to mid-October: the default period is September, the last complete month.
-    const some = dailyCases('2021-07-01', 105, 5, 3);
-    const sheets = [daySheet(some, '案件'), dayOrderSheet(dailyOrders('2021-07-01', 105, 3, 3), '12345工单'), ...workbook([]).filter((sheet) => sheet.name === '月报设置')];
-    const found = buildMonthlyReport(sheets, { builtAt });
-    const given = buildMonthlyReport(sheets, { period: '2021-09', builtAt });
-    assert.equal(found.periodKey, '2021-09');
-    assert.deepEqual(
-      given.reportSheets.map((grid) => grid.cells),
-      found.reportSheets.map((grid) => grid.cells),
-    );
-    assert.deepEqual(given.warnings, found.warnings);
-    assert.deepEqual(given.reconciliation, found.reconciliation);
-    assert.ok(given.warnings.some((warning) => warning.kind === 'outsidePeriod'));
-  });
-  it('gives the very report when ids repeat in a sheet and across sheets (the rows gone over twice), numeric ids and codes alike', () => {
-    const some = dailyCases('2021-07-01', 105, 5, 3).map((one, index) => (index % 2 === 0 ? { ...one, id: String(2021000000000 + index) } : one));
-    const later = some.filter((one) => one.reportedAt >= '2021-08-25' && one.reportedAt < '2021-09-20').filter((_, index) => index % 4 === 0);
-    // A later export lists some cases again, most of them closed since; the first sheet has five rows pasted twice.
-    const changed = later.map((one, index) => (index % 3 === 0 ? one : { ...one, stage: '结案' as const }));
-    const first = daySheet([...some, ...some.slice(200, 205)], '案件');
-    const orderRows = dailyOrders('2021-07-01', 105, 3, 3);
-    const sheets = [first, daySheet(changed, '补充导出'), dayOrderSheet([...orderRows, ...orderRows.slice(150, 160)], '12345工单'), ...workbook([]).filter((sheet) => sheet.name === '月报设置')];
+  /** September built as asked for and as found from the data (the last complete month): the same tables, warnings, accounting and checks. */
+  const givenAsFound = (sheets: RawSheet[]) => {
     const found = buildMonthlyReport(sheets, { builtAt });
     const given = buildMonthlyReport(sheets, { period: '2021-09', builtAt });
     assert.equal(found.periodKey, '2021-09');
@@ -277,6 +256,26 @@ describe('a period given before the rows are read', () => {
     assert.deepEqual(given.warnings, found.warnings);
     assert.deepEqual(given.accounting, found.accounting);
     assert.deepEqual(given.reconciliation, found.reconciliation);
+    return given;
+  };
+
+  it('gives the very report of the same period found from the data (the cases of other periods read only as far as needed)', () => {
+    // Cases from July to mid-October: the default period is September, the last complete month.
+    const some = dailyCases('2021-07-01', 105, 5, 3);
+    const sheets = [daySheet(some, '案件'), dayOrderSheet(dailyOrders('2021-07-01', 105, 3, 3), '12345工单'), ...workbook([]).filter((sheet) => sheet.name === '月报设置')];
+    const given = givenAsFound(sheets);
+    assert.ok(given.warnings.some((warning) => warning.kind === 'outsidePeriod'));
+  });
+
+  it('gives the very report when ids repeat in a sheet and across sheets (the rows gone over twice), numeric ids and codes alike', () => {
+    const some = dailyCases('2021-07-01', 105, 5, 3).map((one, index) => (index % 2 === 0 ? { ...one, id: String(2021000000000 + index) } : one));
+    const later = some.filter((one) => one.reportedAt >= '2021-08-25' && one.reportedAt < '2021-09-20').filter((_, index) => index % 4 === 0);
+    // A later export lists some cases again, most of them closed since; the first sheet has five rows pasted twice.
+    const changed = later.map((one, index) => (index % 3 === 0 ? one : { ...one, stage: '结案' as const }));
+    const first = daySheet([...some, ...some.slice(200, 205)], '案件');
+    const orderRows = dailyOrders('2021-07-01', 105, 3, 3);
+    const sheets = [first, daySheet(changed, '补充导出'), dayOrderSheet([...orderRows, ...orderRows.slice(150, 160)], '12345工单'), ...workbook([]).filter((sheet) => sheet.name === '月报设置')];
+    const given = givenAsFound(sheets);
     assert.ok(given.warnings.filter((warning) => warning.kind === 'duplicateId').length >= 3, 'repeats in a sheet, across sheets, of orders');
     // The later export's rows win: September's closed cases count what it says.
     const september = (one: (typeof some)[number]) => one.reportedAt >= '2021-09-01' && one.reportedAt < '2021-10-01';
