@@ -169,7 +169,7 @@ export class PeriodStream {
         : kind === 'hotline'
           ? { name: head.name, kind, raw: head, layout, orderReader: createOrderRowReader(head.name, layout, settings, { date1904: head.date1904, collectPersonal }) }
           : { name: head.name, kind, raw: head, layout, kept: this.pass === 1 ? [] : undefined };
-    // The rows handed over first: the whole sheet when it is held in memory, room made for its ids at once.
+    // Room made at once for the ids of the rows handed over first (more are made room for as they come).
     if (this.pass === 1 && kind === 'cases') this.caseLedger.beginSheet(head.name, layout.headers[layout.columns.caseId], head.rows.length);
     if (this.pass === 1 && kind === 'hotline') this.orderLedger.beginSheet(head.name, layout.headers[layout.columns.orderId], head.rows.length);
     if (kind === 'cases') this.startCases(layout);

@@ -35,8 +35,6 @@ export interface RowAccounting {
   readonly notCountedRows?: number;
 }
 
-/** Fields of a cases sheet that hold citizens' (or staff's) names and numbers: never copied, only masked. */
-const personalFields = caseFields.filter((spec) => spec.personal).map((spec) => spec.field);
 
 /** Words a personal column holds when it names nobody: masking them would only blank ordinary words. */
 const namesNobody = new Set(['匿名', '无', '不详', '未知', '市民', '群众', '先生', '女士', '来电人', '未提供', '保密', '不愿透露']);
@@ -57,6 +55,23 @@ export function collectPersonal(into: Set<string>, text: string): void {
   if (worthMasking(value)) into.add(value);
   // A cell may hold two numbers or a name and a number: mask each part too.
   if (/[\s,，、;；/]/.test(value)) for (const part of value.split(/[\s,，、;；/]+/)) if (part !== value && worthMasking(part)) into.add(part);
+}
+
+/**
+ * The columns of a cases or 12345 sheet that hold citizens' (or staff's) names and numbers (诉求联系人,
+ * 来电号码, 监督员 …): never copied into a record, only collected to mask them in free text.
+ */
+export function personalColumns(layout: SheetLayout): number[] {
+  const fields = layout.kind === 'cases' ? caseFields : layout.kind === 'hotline' ? hotlineFields : [];
+  return fields.filter((spec) => spec.personal).map((spec) => layout.columns[spec.field] ?? -1).filter((index) => index >= 0);
+}
+
+/** Collects the names and numbers of one row's personal columns (`personalColumns`). */
+export function collectRowPersonal(into: Set<string>, row: readonly CellValue[], columns: readonly number[]): void {
+  for (const index of columns) {
+    const value = row[index];
+    if (value !== null && value !== undefined && value !== '') collectPersonal(into, cellToText(value));
+  }
 }
 
 const totalsWords = new Set(['合计', '总计', '小计', '总数', '合计:', '总计:']);
@@ -235,15 +250,8 @@ export interface CaseRowReaderOptions {
  * masked with every name from the first case on. Every data row's (a bad row's too: masking more is safe).
  */
 export function collectPersonalNames(rows: readonly (readonly CellValue[] | undefined)[], layout: SheetLayout, into: Set<string>): void {
-  const fields = layout.kind === 'cases' ? caseFields : layout.kind === 'hotline' ? hotlineFields : [];
-  const cols = fields.filter((spec) => spec.personal).map((spec) => layout.columns[spec.field] ?? -1).filter((index) => index >= 0);
-  if (cols.length === 0) return;
-  forEachDataRow(rows, 1, layout.headerIndex + 1, (row) => {
-    for (const index of cols) {
-      const value = row[index];
-      if (value !== null && value !== undefined && value !== '') collectPersonal(into, cellToText(value));
-    }
-  });
+  const columns = personalColumns(layout);
+  if (columns.length > 0) forEachDataRow(rows, 1, layout.headerIndex + 1, (row) => collectRowPersonal(into, row, columns));
 }
 
 export function createCaseRowReader(sheetName: string, layout: SheetLayout, settings: Settings, options: CaseRowReaderOptions = {}): CaseRowReader {
@@ -274,7 +282,7 @@ export function createCaseRowReader(sheetName: string, layout: SheetLayout, sett
   const readPostpone = memoByValue((value) => readCount(value, 'postpone'));
   const readSelfDisposed = memoByValue((value) => readYesNo(value, 'selfDisposed') === true);
   const kindOf = createKindResolver(settings);
-  const personalCols = options.collectPersonal === false ? [] : personalFields.map(col).filter((index) => index >= 0);
+  const personalCols = options.collectPersonal === false ? [] : personalColumns(layout);
   const personalNames = new Set<string>();
   const unknownStages = new Map<string, number[]>();
   let badRows = 0;
@@ -334,10 +342,7 @@ export function createCaseRowReader(sheetName: string, layout: SheetLayout, sett
       if (stageRows) stageRows.push(rowNumber);
       else unknownStages.set(stageText, [rowNumber]);
     }
-    for (const index of personalCols) {
-      const value = row[index];
-      if (value !== null && value !== undefined && value !== '') collectPersonal(personalNames, cellToText(value));
-    }
+    collectRowPersonal(personalNames, row, personalCols);
     const record = period !== undefined && !isInPeriod(reportedAt, period) ? outsideRecord(row, rowNumber, caseId, source, reportedAt, stageText, stage) : wholeRecord(row, rowNumber, caseId, source, reportedAt, stageText, stage);
     // An id Excel has rounded says nothing about which rows are one case: each row counts on its own.
     if (isLostPrecisionId(row[idCol], caseId)) {

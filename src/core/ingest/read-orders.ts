@@ -10,11 +10,10 @@ import type { Settings } from '../settings/settings.ts';
 import { cellToText, normalizeName } from '../text/normalize.ts';
 import { readCount, readYesNo } from '../text/yes-no.ts';
 import { sheetTimeReader, type WallTime } from '../time/wall-time.ts';
-import { hotlineFields } from './columns.ts';
 import { isLostPrecisionId, lostPrecisionWarning } from './id-checks.ts';
 import type { SheetLayout } from './detect-header.ts';
 import { createUnitResolver } from './resolve-unit.ts';
-import { collectPersonal, forEachDataRow } from './read-cases.ts';
+import { collectRowPersonal, forEachDataRow, personalColumns } from './read-cases.ts';
 
 /** What reading a 12345 sheet found besides its orders: the row accounting's parts and the warnings. */
 export interface OrderSheetSummary {
@@ -56,7 +55,7 @@ export function createOrderRowReader(sheetName: string, layout: SheetLayout, set
   const [idCol, receivedCol, unitCol, contentCol, addressCol, statusCol] = ['orderId', 'receivedAt', 'unit', 'content', 'address', 'status'].map(col);
   const [deadlineCol, finishedCol, overdueCol, returnCol, typeCol, repeatCol] = ['deadline', 'finishedAt', 'overdueFlag', 'returnCount', 'orderType', 'repeatOf'].map(col);
   // Not gathered again when the caller has them already (see CaseRowReaderOptions.collectPersonal).
-  const personalCols = options.collectPersonal === false ? [] : hotlineFields.filter((spec) => spec.personal).map((spec) => col(spec.field)).filter((index) => index >= 0);
+  const personalCols = options.collectPersonal === false ? [] : personalColumns(layout);
   const levelCols = categoryLevelFields.map(col).filter((index) => index >= 0);
   const roleCol = col('orderRole');
   // Without an address column, the place is put together from the 区/街乡镇/社区/小区点位 columns.
@@ -95,7 +94,7 @@ export function createOrderRowReader(sheetName: string, layout: SheetLayout, set
       return parsed;
     };
     // Names of any length (欧阳娜娜娜, 买买提·艾力) and the caller's numbers: only ever used to mask free text.
-    for (const personalCol of personalCols) collectPersonal(callerNames, text(row, personalCol));
+    collectRowPersonal(callerNames, row, personalCols);
     // 工单性质 协办: another unit leads this order (its 主办 row counts it); this row is not counted.
     if (roleCol >= 0 && isAssisting(text(row, roleCol))) {
       assistingRows.push(rowNumber);
