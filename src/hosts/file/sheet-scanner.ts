@@ -161,6 +161,8 @@ export class SheetScanner {
   /** Bytes of earlier chunks not scanned yet (an unfinished tag or value), in order. */
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
+  /** The buffer pending bytes and the next chunk are joined in (reused). */
+  private joined = new Uint8Array(0);
   private inSheetData = false;
   private finished = false;
   private readonly byRow: (CellValue[] | undefined)[] = [];
@@ -200,7 +202,10 @@ export class SheetScanner {
     this.display = options.display === true;
   }
 
-  /** Scans the next chunk of the part. */
+  /**
+   * Scans the next chunk of the part. The chunk is not kept (what is left unscanned is copied), so
+   * the caller may fill the same buffer with the next chunk.
+   */
   push(chunk: Uint8Array): void {
     if (this.finished || chunk.length === 0) return;
     let bytes = chunk;
@@ -208,16 +213,21 @@ export class SheetScanner {
       // What is pending waits for a < or a >: a chunk without either cannot finish it, so it is only
       // kept (joining the pieces once, not at every chunk, keeps a long value linear).
       if (chunk.indexOf(LT) < 0 && chunk.indexOf(GT) < 0) {
-        this.pending.push(chunk);
+        this.pending.push(chunk.slice());
         this.pendingLength += chunk.length;
         return;
       }
-      bytes = new Uint8Array(this.pendingLength + chunk.length);
+      // Joined in one buffer kept for the next chunk too: a part inflated a chunk at a time has a
+      // tag cut at nearly every chunk's end, and a fresh buffer each time would cost its zeroing.
+      const length = this.pendingLength + chunk.length;
+      if (this.joined.length < length) this.joined = new Uint8Array(Math.max(length, this.joined.length * 2));
+      bytes = this.joined.subarray(0, length);
       let at = 0;
-      for (const piece of [...this.pending, chunk]) {
+      for (const piece of this.pending) {
         bytes.set(piece, at);
         at += piece.length;
       }
+      bytes.set(chunk, at);
       this.pending = [];
       this.pendingLength = 0;
     }
@@ -234,6 +244,7 @@ export class SheetScanner {
     this.finished = true;
     this.pending = [];
     this.pendingLength = 0;
+    this.joined = new Uint8Array(0);
     const { byRow, minRow, maxRow, maxCol } = this;
     if (maxRow < 0) return { rows: [], firstRow: 1, columnCount: 0, ...(this.display ? { display: { styles: [], merges: this.merges, colWidths: this.colWidths } } : {}) };
     const rows: CellValue[][] = [];

@@ -6,11 +6,11 @@
  * Plain zip only: a ZIP64 or encrypted package makes `openZip` return null and the caller falls back
  * to a full unzip.
  *
- * Every inflated byte passes through one `PartCheck` (`inflateEntry` at once, `inflateEntryChunks`
- * chunk by chunk): it checks the size the directory declares, and is the one place for a CRC check
+ * Every inflated byte passes through one `PartCheck` (`inflateEntry` at once, `inflateEntryEach` and
+ * `inflateEntryChunks` chunk by chunk): it checks the size the directory declares, and is the one place for a CRC check
  * and per-part size limits.
  */
-import { crc32, deflateRaw, inflateRaw, inflateRawChunks } from './codec.ts';
+import { crc32, deflateRaw, inflateRaw, inflateRawChunks, inflateRawEach } from './codec.ts';
 
 export interface StoredEntry {
   readonly name: string;
@@ -148,6 +148,34 @@ export function inflateEntry(entry: StoredEntry): Uint8Array {
   check.add(data);
   check.end();
   return data;
+}
+
+/**
+ * The uncompressed bytes of a stored entry, handed to `onChunk` in order, synchronously, every chunk
+ * in one reused buffer (`inflateRawEach`: `onChunk` must not keep a chunk). `whole`: in one chunk.
+ */
+export function inflateEntryEach(entry: StoredEntry, onChunk: (chunk: Uint8Array) => void, whole = false): void {
+  const check = new PartCheck(entry);
+  let readerError: { error: unknown } | null = null;
+  const take = (chunk: Uint8Array) => {
+    check.add(chunk);
+    try {
+      onChunk(chunk);
+    } catch (error) {
+      readerError = { error };
+      throw error;
+    }
+  };
+  if (entry.method === 0) take(entry.compressed);
+  else {
+    try {
+      inflateRawEach(entry.compressed, entry.size, take, whole);
+    } catch (error) {
+      if (readerError !== null) throw (readerError as { error: unknown }).error;
+      throw damaged(entry, error);
+    }
+  }
+  check.end();
 }
 
 /**

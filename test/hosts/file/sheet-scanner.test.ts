@@ -6,8 +6,10 @@ import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { readSharedStrings, readXlsx, readXlsxAsync } from '../../../src/hosts/file/fast-xlsx-reader.ts';
 import { SheetScanner } from '../../../src/hosts/file/sheet-scanner.ts';
+import { rawSheetToGrid } from '../../../src/hosts/file/build-file.ts';
 import { writeWorkbook } from '../../../src/hosts/file/write-workbook.ts';
-import { DamagedPartError, inflateEntry, inflateEntryChunks, openZip } from '../../../src/hosts/file/zip-package.ts';
+import { inflateChunkBytes, inflateRawEach } from '../../../src/hosts/file/codec.ts';
+import { DamagedPartError, inflateEntry, inflateEntryChunks, inflateEntryEach, openZip } from '../../../src/hosts/file/zip-package.ts';
 import { hotlineGrid, overviewGrid, rawExportWorkbook } from './fixtures.ts';
 
 const samplePath = fileURLToPath(new URL('../../../samples/sample-2021.xlsx', import.meta.url));
@@ -87,10 +89,20 @@ describe('readXlsx and readXlsxAsync', () => {
       assert.ok(plain);
       const display = readXlsx(bytes, { display: true });
       assert.deepEqual(display?.sheets, plain.sheets);
+      assert.deepEqual(readXlsx(bytes, { display: true, wholeParts: true }), display, 'sheets inflated whole read the same as a chunk at a time');
       assert.deepEqual(await readXlsxAsync(bytes, { display: true }), display);
       assert.equal(display?.display?.sheets.length, plain.sheets.length);
     });
   }
+
+  it('reads a sheet of many chunks the same a chunk at a time as whole, whatever falls on a chunk\'s end', () => {
+    const rows = Array.from({ length: 12_000 }, (_, index) => [`2021${String(index).padStart(9, '0')}`, '市政工程处'.repeat(1 + (index % 3)), 44442.43194444 + index / 1000, index % 5 === 0 ? '' : `第${index}行 "引号" & <尖括号>`]);
+    const bytes = writeWorkbook(null, [rawSheetToGrid({ name: '案件列表', rows })]);
+    const chunked = readXlsx(bytes);
+    assert.deepEqual(chunked, readXlsx(bytes, { wholeParts: true }));
+    assert.equal(chunked?.sheets[0].rows.length, rows.length);
+    assert.deepEqual(chunked?.sheets[0].rows[11_999], rows[11_999]);
+  });
 
   it('gives each cell style its number format: a built-in id or the workbook\'s own code', () => {
     const base = overviewGrid('2021年9月');
@@ -106,12 +118,54 @@ describe('readXlsx and readXlsxAsync', () => {
 
 describe('inflating a part', () => {
   const zip = zipSync({ 'a.xml': strToU8('<a>甲乙丙</a>'.repeat(50)) });
+  /** A part of several chunks' worth (rows of a sheet), and its bytes inflated whole. */
+  const rowsXml = strToU8(Array.from({ length: 40_000 }, (_, index) => `<row r="${index + 1}"><c t="inlineStr"><is><t>第${index}行 ${'甲乙'.repeat(index % 7)}</t></is></c></row>`).join(''));
+  const [large] = openZip(zipSync({ 'sheet.xml': rowsXml })) ?? [];
 
   it('gives the same bytes at once and in chunks', async () => {
     const [entry] = openZip(zip) ?? [];
     const chunks: Uint8Array[] = [];
     await inflateEntryChunks(entry, (chunk) => chunks.push(chunk));
     assert.deepEqual(Buffer.concat(chunks), Buffer.from(inflateEntry(entry)));
+  });
+
+  it('inflates synchronously a chunk at a time in one reused buffer, to the same bytes as inflating whole', () => {
+    assert.ok(rowsXml.length > 3 * inflateChunkBytes);
+    const copies: Buffer[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    inflateEntryEach(large, (chunk) => {
+      assert.ok(chunk.length <= inflateChunkBytes);
+      copies.push(Buffer.from(chunk));
+      buffers.add(chunk.buffer);
+    });
+    assert.ok(copies.length > 3, `${copies.length} chunks`);
+    assert.equal(buffers.size, 1, 'every chunk in the same buffer');
+    assert.deepEqual(Buffer.concat(copies), Buffer.from(rowsXml));
+    const whole: Uint8Array[] = [];
+    inflateEntryEach(large, (chunk) => whole.push(chunk), true);
+    assert.equal(whole.length, 1);
+    assert.deepEqual(Buffer.from(whole[0]), Buffer.from(rowsXml));
+  });
+
+  it('refuses a stream that ends early or is damaged, chunk by chunk too, and hands on nothing wrong', () => {
+    const truncated = large.compressed.subarray(0, Math.floor(large.compressed.length / 2));
+    assert.throws(() => inflateRawEach(truncated, large.size, () => undefined), /unexpected end|end of file|incorrect|invalid/i);
+    assert.throws(() => inflateEntryEach({ ...large, compressed: truncated }, () => undefined), DamagedPartError);
+    const flipped = large.compressed.map((byte, index) => (index > 10 && index < 60 ? 0xff : byte));
+    assert.throws(() => inflateEntryEach({ ...large, compressed: flipped }, () => undefined), DamagedPartError);
+    // More bytes than the directory declares: refused at the first chunk beyond.
+    assert.throws(() => inflateEntryEach({ ...large, size: inflateChunkBytes }, () => undefined), DamagedPartError);
+  });
+
+  it('lets an error of the reader it feeds through as the reader\'s, not as damage', () => {
+    const mine = new RangeError('the reader stopped');
+    assert.throws(
+      () =>
+        inflateEntryEach(large, () => {
+          throw mine;
+        }),
+      (error) => error === mine,
+    );
   });
 
   it('refuses a part whose inflated size is not the size the directory declares', async () => {
