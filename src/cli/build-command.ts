@@ -9,6 +9,7 @@ import { buildReportFile } from '../hosts/file/build-file.ts';
 import { readSheetNames } from '../hosts/file/read-workbook.ts';
 import { NotAReportError, readCarryOver } from '../hosts/file/carry-over.ts';
 import { jsonReport, printWarnings } from './report-output.ts';
+import { isZipFile, readSheetNamesOfFile } from './sheet-names-of-file.ts';
 import { checkOutputPaths, ensureFolderOf, FileProblem, readInputFile, writeFilesAtomically, type PlannedWrite } from './safe-files.ts';
 
 /** A mistake in the command line itself (exit 2). */
@@ -37,10 +38,9 @@ function sheetsLostBy(out: string, newBytes: Uint8Array): string[] | 'not-a-work
   if (!existsSync(out)) return [];
   let existing: string[];
   try {
-    const bytes = readInputFile(out);
     // Every workbook this tool writes is an .xlsx package (a zip): anything else is not one of ours.
-    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return 'not-a-workbook';
-    existing = readSheetNames(bytes, basename(out));
+    if (!isZipFile(out)) return 'not-a-workbook';
+    existing = readSheetNamesOfFile(out, basename(out));
   } catch {
     return 'not-a-workbook';
   }
