@@ -9,20 +9,11 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readXlsxSheetNames } from '../hosts/file/fast-xlsx-reader.ts';
 import { readSheetNames } from '../hosts/file/read-workbook.ts';
+import { endOfDirectory, u16, u32, zipTailBytes } from '../hosts/file/zip-package.ts';
 import { readInputFile } from './safe-files.ts';
 
 /** Files up to this size are read whole: reading them costs less than the reads by range would save. */
 const readWholeBelow = 4 * 1024 * 1024;
-/** The end-of-directory record and the longest comment a zip may end with. */
-const tailBytes = 22 + 65_535;
-
-function u16(bytes: Uint8Array, at: number): number {
-  return bytes[at] | (bytes[at + 1] << 8);
-}
-
-function u32(bytes: Uint8Array, at: number): number {
-  return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
-}
 
 /** Reads `length` bytes at `position` of the file into `into` at the same offset; false when the file is shorter. */
 function readRange(fd: number, into: Uint8Array, position: number, length: number): boolean {
@@ -42,15 +33,9 @@ function readRange(fd: number, into: Uint8Array, position: number, length: numbe
  */
 function readDirectoryAndWorkbookPart(fd: number, size: number): Uint8Array | null {
   const bytes = new Uint8Array(size);
-  const tail = Math.min(size, tailBytes);
+  const tail = Math.min(size, zipTailBytes);
   if (!readRange(fd, bytes, size - tail, tail)) return null;
-  let end = -1;
-  for (let at = size - 22; at >= size - tail; at--) {
-    if (u32(bytes, at) === 0x06054b50) {
-      end = at;
-      break;
-    }
-  }
+  const end = endOfDirectory(bytes);
   if (end < 0) return null;
   const count = u16(bytes, end + 10);
   const directorySize = u32(bytes, end + 12);

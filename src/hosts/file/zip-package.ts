@@ -27,23 +27,28 @@ export interface StoredEntry {
 
 const utf8 = new TextDecoder('utf-8');
 
-function u16(bytes: Uint8Array, at: number): number {
+/** The little-endian 16-bit number at `at`. */
+export function u16(bytes: Uint8Array, at: number): number {
   return bytes[at] | (bytes[at + 1] << 8);
 }
 
-function u32(bytes: Uint8Array, at: number): number {
+/** The little-endian 32-bit number at `at`. */
+export function u32(bytes: Uint8Array, at: number): number {
   return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+}
+
+/** Bytes at the end of a zip that can hold its end-of-directory record: the record and the longest comment. */
+export const zipTailBytes = 22 + 65_535;
+
+/** Where the end-of-directory record of a zip starts (searched in its last `zipTailBytes`), or -1. */
+export function endOfDirectory(bytes: Uint8Array): number {
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - zipTailBytes); at--) if (u32(bytes, at) === 0x06054b50) return at;
+  return -1;
 }
 
 /** The entries of a plain zip, in central-directory order; null for what this reader does not handle. */
 export function openZip(bytes: Uint8Array): StoredEntry[] | null {
-  let end = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
-    if (u32(bytes, at) === 0x06054b50) {
-      end = at;
-      break;
-    }
-  }
+  const end = endOfDirectory(bytes);
   if (end < 0) return null;
   const count = u16(bytes, end + 10);
   let at = u32(bytes, end + 16);
@@ -155,6 +160,23 @@ export function inflateEntry(entry: StoredEntry): Uint8Array {
  * in one reused buffer (`inflateRawEach`: `onChunk` must not keep a chunk). `whole`: in one chunk.
  */
 export function inflateEntryEach(entry: StoredEntry, onChunk: (chunk: Uint8Array) => void, whole = false): void {
+  const { check, take, failure } = checkedChunks(entry, onChunk);
+  if (entry.method === 0) take(entry.compressed);
+  else {
+    try {
+      inflateRawEach(entry.compressed, entry.size, take, whole);
+    } catch (error) {
+      throw failure(error);
+    }
+  }
+  check.end();
+}
+
+/**
+ * The chunks of a part checked (`PartCheck`) on their way to `onChunk`, and what a failure on the way
+ * means: an error of the reader fed here is its own; only the inflater's mean a damaged part.
+ */
+function checkedChunks(entry: StoredEntry, onChunk: (chunk: Uint8Array) => void): { check: PartCheck; take: (chunk: Uint8Array) => void; failure: (error: unknown) => unknown } {
   const check = new PartCheck(entry);
   let readerError: { error: unknown } | null = null;
   const take = (chunk: Uint8Array) => {
@@ -166,16 +188,8 @@ export function inflateEntryEach(entry: StoredEntry, onChunk: (chunk: Uint8Array
       throw error;
     }
   };
-  if (entry.method === 0) take(entry.compressed);
-  else {
-    try {
-      inflateRawEach(entry.compressed, entry.size, take, whole);
-    } catch (error) {
-      if (readerError !== null) throw (readerError as { error: unknown }).error;
-      throw damaged(entry, error);
-    }
-  }
-  check.end();
+  const failure = (error: unknown) => (readerError !== null ? readerError.error : damaged(entry, error));
+  return { check, take, failure };
 }
 
 /**
@@ -184,25 +198,13 @@ export function inflateEntryEach(entry: StoredEntry, onChunk: (chunk: Uint8Array
  * the whole part in memory.
  */
 export async function inflateEntryChunks(entry: StoredEntry, onChunk: (chunk: Uint8Array) => void): Promise<void> {
-  const check = new PartCheck(entry);
-  // An error of the reader fed here is its own; only the inflater's mean a damaged part.
-  let readerError: { error: unknown } | null = null;
-  const take = (chunk: Uint8Array) => {
-    check.add(chunk);
-    try {
-      onChunk(chunk);
-    } catch (error) {
-      readerError = { error };
-      throw error;
-    }
-  };
+  const { check, take, failure } = checkedChunks(entry, onChunk);
   if (entry.method === 0) take(entry.compressed);
   else {
     try {
       await inflateRawChunks(entry.compressed, entry.size, take);
     } catch (error) {
-      if (readerError !== null) throw (readerError as { error: unknown }).error;
-      throw damaged(entry, error);
+      throw failure(error);
     }
   }
   check.end();
