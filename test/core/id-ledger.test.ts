@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { IdLedger } from '../../src/core/assemble/id-ledger.ts';
+import { IdLedger, rowFingerprint } from '../../src/core/assemble/id-ledger.ts';
+import type { CellValue } from '../../src/core/index.ts';
 
 /** Ids as exports write them: numbers of every length (with leading zeros too), codes, Chinese, and ids typed as near misses of each other. */
 const anyId = fc.oneof(
@@ -77,3 +78,42 @@ describe('IdLedger', () => {
   });
 });
 
+/** The values of a row as text, each with its type, trailing empty cells left out: what "the same row" means. */
+function rowText(row: readonly CellValue[]): string {
+  let end = row.length;
+  while (end > 0 && (row[end - 1] === null || row[end - 1] === undefined)) end--;
+  return JSON.stringify(row.slice(0, end).map((value) => (value === undefined ? null : value instanceof Date ? ['date', value.getTime()] : [typeof value, value === 0 ? 0 : value])));
+}
+
+/** Cell values as exports hold them, with near misses of each other (1 and '1', 'ab' + '' and 'a' + 'b', -0 and 0). */
+const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constantFrom<CellValue>(null, undefined, '', 'a', 'b', 'ab', '1', '市政工程处', '市政工程', '处', true, false, 0, -0, 1, 44442.43194444, 44442.43194445, 2021000000003),
+  fc.string({ maxLength: 6 }),
+  fc.double({ noNaN: true }),
+  fc.integer({ min: 0, max: 5 }).map((day) => new Date(Date.UTC(2021, 8, day))),
+);
+
+describe('rowFingerprint', () => {
+  it('gives rows equal value for value the same number, and tells rows that differ apart', () => {
+    fc.assert(
+      fc.property(fc.array(anyCell, { maxLength: 8 }), fc.array(anyCell, { maxLength: 8 }), (left, right) => {
+        assert.equal(rowFingerprint(left) === rowFingerprint(right), rowText(left) === rowText(right));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('tells apart the rows that differ only in where a text is cut, its type, or one character of a long text', () => {
+    const pairs: [CellValue[], CellValue[]][] = [
+      [['ab', ''], ['a', 'b']],
+      [[1], ['1']],
+      [[new Date(0)], [0]],
+      [[true], ['true']],
+      [[null, 'a'], ['a']],
+      [['问题描述'.repeat(50) + '甲'], ['问题描述'.repeat(50) + '乙']],
+    ];
+    for (const [left, right] of pairs) assert.notEqual(rowFingerprint(left), rowFingerprint(right), `${rowText(left)} vs ${rowText(right)}`);
+    assert.equal(rowFingerprint(['a', 1, null, undefined]), rowFingerprint(['a', 1]));
+    assert.equal(rowFingerprint([-0]), rowFingerprint([0]));
+  });
+});
