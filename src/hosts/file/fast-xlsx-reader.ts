@@ -13,7 +13,7 @@
 import { unzipSync } from 'fflate';
 import type { ReadSheet } from './read-workbook.ts';
 import { decodeEntities, SheetScanner, type ScannedDisplay } from './sheet-scanner.ts';
-import { inflateEntry, inflateEntryChunks, inflateEntryEach, openZip, type StoredEntry } from './zip-package.ts';
+import { DamagedPartError, inflateEntry, inflateEntryChunks, inflateEntryEach, openZip, type StoredEntry } from './zip-package.ts';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -319,6 +319,18 @@ function entriesOf(bytes: Uint8Array): readonly StoredEntry[] {
 
 /** Reads the package synchronously; null when it is not one this reader can read. */
 export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): XlsxRead | null {
+  try {
+    return readXlsxOnce(bytes, options);
+  } catch (error) {
+    // The chunked inflating drives members of Node's zlib that Node does not document: should a Node
+    // ever give it wrong bytes, the part check calls the part damaged. Whole inflating (Node's own
+    // inflateRawSync) then decides: a part really damaged is refused by it too.
+    if (error instanceof DamagedPartError && !options.wholeParts) return readXlsxOnce(bytes, { ...options, wholeParts: true });
+    throw error;
+  }
+}
+
+function readXlsxOnce(bytes: Uint8Array, options: XlsxReadOptions): XlsxRead | null {
   const steps = readingSteps(entriesOf(bytes), options);
   let next = steps.next();
   while (!next.done) {
