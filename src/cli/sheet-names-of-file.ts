@@ -9,7 +9,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readXlsxSheetNames } from '../hosts/file/fast-xlsx-reader.ts';
 import { readSheetNames } from '../hosts/file/read-workbook.ts';
-import { endOfDirectory, u16, u32, zipTailBytes } from '../hosts/file/zip-package.ts';
+import { directoryAt, endOfDirectory, localDataStart, localHeaderBytes, readDirectory, zipTailBytes } from '../hosts/file/zip-package.ts';
 import { readInputFile } from './safe-files.ts';
 
 /** Files up to this size are read whole: reading them costs less than the reads by range would save. */
@@ -36,25 +36,16 @@ function readDirectoryAndWorkbookPart(fd: number, size: number): Uint8Array | nu
   const tail = Math.min(size, zipTailBytes);
   if (!readRange(fd, bytes, size - tail, tail)) return null;
   const end = endOfDirectory(bytes);
-  if (end < 0) return null;
-  const count = u16(bytes, end + 10);
-  const directorySize = u32(bytes, end + 12);
-  const directoryStart = u32(bytes, end + 16);
-  if (count === 0xffff || directoryStart === 0xffffffff || directoryStart + directorySize > end) return null;
-  if (directoryStart < size - tail && !readRange(fd, bytes, directoryStart, size - tail - directoryStart)) return null;
-  let at = directoryStart;
-  for (let index = 0; index < count; index++) {
-    if (at + 46 > end || u32(bytes, at) !== 0x02014b50) return null;
-    const compressedSize = u32(bytes, at + 20);
-    const nameLength = u16(bytes, at + 28);
-    const localOffset = u32(bytes, at + 42);
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    if (!readRange(fd, bytes, localOffset, 30)) return null;
-    if (name.toLowerCase() === 'xl/workbook.xml') {
-      const dataStart = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
-      if (!readRange(fd, bytes, dataStart, compressedSize)) return null;
-    }
-    at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
+  const directory = end < 0 ? null : directoryAt(bytes, end);
+  if (directory === null) return null;
+  if (directory.start < size - tail && !readRange(fd, bytes, directory.start, size - tail - directory.start)) return null;
+  const records = readDirectory(bytes, end);
+  if (records === null) return null;
+  for (const record of records) {
+    if (!readRange(fd, bytes, record.localOffset, localHeaderBytes)) return null;
+    if (record.name.toLowerCase() !== 'xl/workbook.xml') continue;
+    const dataStart = localDataStart(bytes, record.localOffset);
+    if (dataStart < 0 || !readRange(fd, bytes, dataStart, record.compressedSize)) return null;
   }
   return bytes;
 }
@@ -76,11 +67,7 @@ export function readSheetNamesOfFile(path: string, fileName: string): string[] {
   let bytes: Uint8Array | null = null;
   try {
     const size = fstatSync(fd).size;
-    if (size >= readWholeBelow) {
-      const head = new Uint8Array(4);
-      // Only a zip package has parts to skip.
-      if (readRange(fd, head, 0, 4) && u32(head, 0) === 0x04034b50) bytes = readDirectoryAndWorkbookPart(fd, size);
-    }
+    if (size >= readWholeBelow) bytes = readDirectoryAndWorkbookPart(fd, size);
   } finally {
     closeSync(fd);
   }

@@ -11,6 +11,7 @@
  * DecompressionStream), feeding each sheet's scanner chunk by chunk as the bytes come.
  */
 import { unzipSync } from 'fflate';
+import { inflaterName } from './codec.ts';
 import type { ReadSheet } from './read-workbook.ts';
 import { decodeEntities, SheetScanner, type ScannedDisplay } from './sheet-scanner.ts';
 import { DamagedPartError, inflateEntry, inflateEntryChunks, inflateEntryEach, openZip, type StoredEntry } from './zip-package.ts';
@@ -325,7 +326,7 @@ export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Xlsx
     // The chunked inflating drives members of Node's zlib that Node does not document: should a Node
     // ever give it wrong bytes, the part check calls the part damaged. Whole inflating (Node's own
     // inflateRawSync) then decides: a part really damaged is refused by it too.
-    if (error instanceof DamagedPartError && !options.wholeParts) return readXlsxOnce(bytes, { ...options, wholeParts: true });
+    if (error instanceof DamagedPartError && !options.wholeParts && inflaterName === 'node:zlib') return readXlsxOnce(bytes, { ...options, wholeParts: true });
     throw error;
   }
 }

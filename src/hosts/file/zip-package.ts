@@ -28,12 +28,12 @@ export interface StoredEntry {
 const utf8 = new TextDecoder('utf-8');
 
 /** The little-endian 16-bit number at `at`. */
-export function u16(bytes: Uint8Array, at: number): number {
+function u16(bytes: Uint8Array, at: number): number {
   return bytes[at] | (bytes[at + 1] << 8);
 }
 
 /** The little-endian 32-bit number at `at`. */
-export function u32(bytes: Uint8Array, at: number): number {
+function u32(bytes: Uint8Array, at: number): number {
   return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
 }
 
@@ -46,40 +46,74 @@ export function endOfDirectory(bytes: Uint8Array): number {
   return -1;
 }
 
-/** The entries of a plain zip, in central-directory order; null for what this reader does not handle. */
-export function openZip(bytes: Uint8Array): StoredEntry[] | null {
-  const end = endOfDirectory(bytes);
-  if (end < 0) return null;
+/** Where a zip's central directory starts and how many records it has, from the end record at `end`; null for ZIP64. */
+export function directoryAt(bytes: Uint8Array, end: number): { readonly start: number; readonly count: number } | null {
   const count = u16(bytes, end + 10);
-  let at = u32(bytes, end + 16);
-  if (count === 0xffff || at === 0xffffffff) return null; // ZIP64
-  const entries: StoredEntry[] = [];
-  for (let index = 0; index < count; index++) {
+  const start = u32(bytes, end + 16);
+  return count === 0xffff || start === 0xffffffff ? null : { start, count };
+}
+
+/** What a record of the central directory says of a part. */
+export interface DirectoryRecord {
+  readonly name: string;
+  readonly nameBytes: Uint8Array;
+  readonly flags: number;
+  readonly method: number;
+  readonly time: number;
+  readonly date: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  /** Where the part's local header starts. */
+  readonly localOffset: number;
+}
+
+/**
+ * The records of the central directory of a plain zip whose end record is at `end`, in order; null
+ * when a record is not where the directory says, or a part is beyond a plain zip (encrypted, ZIP64,
+ * compressed otherwise than stored or deflated).
+ */
+export function readDirectory(bytes: Uint8Array, end: number): DirectoryRecord[] | null {
+  const directory = directoryAt(bytes, end);
+  if (directory === null) return null;
+  const records: DirectoryRecord[] = [];
+  let at = directory.start;
+  for (let index = 0; index < directory.count; index++) {
     if (u32(bytes, at) !== 0x02014b50) return null;
     const flags = u16(bytes, at + 8);
     const method = u16(bytes, at + 10);
     const compressedSize = u32(bytes, at + 20);
     const size = u32(bytes, at + 24);
     const nameLength = u16(bytes, at + 28);
-    const extraLength = u16(bytes, at + 30);
-    const commentLength = u16(bytes, at + 32);
     const localOffset = u32(bytes, at + 42);
     if (flags & 1 || (method !== 0 && method !== 8) || compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) return null;
     const nameBytes = bytes.slice(at + 46, at + 46 + nameLength);
-    if (u32(bytes, localOffset) !== 0x04034b50) return null;
-    const dataStart = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
-    entries.push({
-      name: utf8.decode(nameBytes),
-      nameBytes,
-      method,
-      flags,
-      time: u16(bytes, at + 12),
-      date: u16(bytes, at + 14),
-      crc: u32(bytes, at + 16),
-      compressed: bytes.subarray(dataStart, dataStart + compressedSize),
-      size,
-    });
-    at += 46 + nameLength + extraLength + commentLength;
+    records.push({ name: utf8.decode(nameBytes), nameBytes, flags, method, time: u16(bytes, at + 12), date: u16(bytes, at + 14), crc: u32(bytes, at + 16), compressedSize, size, localOffset });
+    at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
+  }
+  return records;
+}
+
+/** Bytes of a local header before the part's name and extra field. */
+export const localHeaderBytes = 30;
+
+/** Where the data of the part whose local header is at `localOffset` starts, or -1 when no local header is there. */
+export function localDataStart(bytes: Uint8Array, localOffset: number): number {
+  if (u32(bytes, localOffset) !== 0x04034b50) return -1;
+  return localOffset + localHeaderBytes + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
+}
+
+/** The entries of a plain zip, in central-directory order; null for what this reader does not handle. */
+export function openZip(bytes: Uint8Array): StoredEntry[] | null {
+  const end = endOfDirectory(bytes);
+  const records = end < 0 ? null : readDirectory(bytes, end);
+  if (records === null) return null;
+  const entries: StoredEntry[] = [];
+  for (const record of records) {
+    const dataStart = localDataStart(bytes, record.localOffset);
+    if (dataStart < 0) return null;
+    const { name, nameBytes, method, flags, time, date, crc, size } = record;
+    entries.push({ name, nameBytes, method, flags, time, date, crc, compressed: bytes.subarray(dataStart, dataStart + record.compressedSize), size });
   }
   return entries;
 }
